@@ -1,15 +1,38 @@
 package dev.tails.cli;
 
+import dev.tails.TailsException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** Entry point of the `tails` command line: one subcommand per job. */
 @Command(name = "tails", mixinStandardHelpOptions = true, version = "tails 0.1.0",
         description = "Run BERT/RoBERTa from real weights in pure Java and look inside.",
         subcommands = {
+                HiddenCommand.class,
+                AnalyzeCommand.class,
         })
 public final class Main {
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces of errors.")
+    boolean verbose;
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line; errors of ours print one line (a stack trace only with --verbose). */
+    static CommandLine commandLine() {
+        Main main = new Main();
+        CommandLine cmd = new CommandLine(main);
+        cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (main.verbose || !(e instanceof TailsException)) {
+                e.printStackTrace(commandLine.getErr());
+            } else {
+                commandLine.getErr().println("tails: " + e.getMessage());
+            }
+            return 1;
+        });
+        return cmd;
     }
 }

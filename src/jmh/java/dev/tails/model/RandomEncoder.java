@@ -1,0 +1,60 @@
+package dev.tails.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A BERT-base-shaped encoder with random weights, so forward-pass benchmarks need no download and
+ * measure exactly the arithmetic of the real model.
+ */
+final class RandomEncoder {
+    private RandomEncoder() {
+    }
+
+    static ModelConfig bertBase() {
+        return new ModelConfig(ModelFamily.BERT, 28996, 768, 12, 12, 3072, 512, 2, 1e-12f, Activation.GELU_ERF, 0);
+    }
+
+    static Encoder create(ModelConfig c, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int h = c.hiddenSize();
+        EmbeddingWeights embeddings = new EmbeddingWeights(values(random, c.vocabSize() * h),
+                values(random, c.maxPositionEmbeddings() * h), values(random, c.typeVocabSize() * h), norm(random, c));
+        List<LayerWeights> layers = new ArrayList<>();
+        for (int l = 0; l < c.numLayers(); l++) {
+            layers.add(new LayerWeights(linear(random, h, h), linear(random, h, h), linear(random, h, h),
+                    linear(random, h, h), norm(random, c), linear(random, c.intermediateSize(), h),
+                    linear(random, h, c.intermediateSize()), norm(random, c)));
+        }
+        return new Encoder(c, new EncoderWeights(embeddings, layers, linear(random, h, h)));
+    }
+
+    static Batch batch(ModelConfig c, int size, int seqLen, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int[][] ids = new int[size][seqLen];
+        int[][] types = new int[size][seqLen];
+        for (int[] row : ids) {
+            for (int t = 0; t < seqLen; t++) {
+                row[t] = random.nextInt(c.vocabSize());
+            }
+        }
+        return Batch.of(ids, types, c);
+    }
+
+    private static LinearWeights linear(SplittableRandom random, int out, int in) {
+        return new LinearWeights(values(random, out * in), values(random, out), out, in);
+    }
+
+    private static LayerNormWeights norm(SplittableRandom random, ModelConfig c) {
+        return new LayerNormWeights(values(random, c.hiddenSize()), values(random, c.hiddenSize()), c.layerNormEps());
+    }
+
+    private static float[] values(SplittableRandom random, int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) (random.nextGaussian() * 0.02);
+        }
+        return v;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.tails.cli;
+
+import dev.tails.model.Activation;
+import dev.tails.model.Model;
+import dev.tails.model.ModelConfig;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** The options every command that runs a model shares. */
+final class ModelOptions {
+    @Option(names = "--model", defaultValue = "bert-base-cased",
+            description = "Model folder, or a name under weights/ (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--hidden-act", paramLabel = "ACT",
+            description = "Override config.json's hidden_act: gelu (exact erf, HF) or gelu_new (tanh, Google's graph).")
+    String hiddenAct;
+
+    @Option(names = "--truncate", description = "Cut texts longer than the model allows instead of failing.")
+    boolean truncate;
+
+    @Option(names = "--batch-size", defaultValue = "16", description = "Texts per forward pass (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    Path folder() {
+        return ModelPaths.resolve(model);
+    }
+
+    Model load() {
+        Path dir = folder();
+        ModelConfig config = ModelConfig.load(dir);
+        if (hiddenAct != null) {
+            config = config.withActivation(Activation.fromHiddenAct(hiddenAct, "--hidden-act"));
+        }
+        return Model.load(dir, config);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.tails.cli;
+
+import dev.tails.TailsException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Resolves a --model argument: a folder path, or a name under the weights/ folder. */
+final class ModelPaths {
+    private ModelPaths() {
+    }
+
+    static Path weightsDir() {
+        return Path.of(System.getProperty("tails.home", ".")).resolve("weights");
+    }
+
+    static Path resolve(String arg) {
+        Path direct = Path.of(arg);
+        if (Files.isDirectory(direct)) {
+            return direct;
+        }
+        Path named = weightsDir().resolve(arg);
+        if (Files.isDirectory(named)) {
+            return named;
+        }
+        throw new TailsException("model '" + arg + "' not found: neither " + direct.toAbsolutePath() + " nor "
+                + named.toAbsolutePath() + " is a folder (get one with: ./tails fetch " + arg + ")");
+    }
+}

@@ -1,0 +1,35 @@
+package dev.tails.model;
+
+import dev.tails.hook.ForwardHooks;
+import dev.tails.hook.HookPoint;
+import dev.tails.kernel.Parallel;
+
+/** HF BertIntermediate + the dense projection of BertOutput: W_out · act(W_in · x + b_in) + b_out. */
+final class FeedForward {
+    private final LayerWeights weights;
+    private final Activation activation;
+    private final int hidden;
+    private final int neurons;
+    private final int layer;
+
+    FeedForward(LayerWeights weights, ModelConfig config, int layer) {
+        this.weights = weights;
+        this.activation = config.activation();
+        this.hidden = config.hiddenSize();
+        this.neurons = config.intermediateSize();
+        this.layer = layer;
+    }
+
+    /** Returns the FFN output [B*T, H]. */
+    float[] forward(float[] x, Batch batch, ForwardHooks hooks) {
+        int rows = batch.rows();
+        float[] act = new float[rows * neurons];
+        weights.intermediate().apply(x, rows, act);
+        hooks.at(HookPoint.MLP_PRE, layer, act, batch);
+        Parallel.forRange(rows, row -> activation.applyInPlace(act, row * neurons, neurons));
+        hooks.at(HookPoint.MLP_POST, layer, act, batch);
+        float[] out = new float[rows * hidden];
+        weights.output().apply(act, rows, out);
+        return out;
+    }
+}

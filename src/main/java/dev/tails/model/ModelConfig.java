@@ -1,0 +1,118 @@
+package dev.tails.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tails.TailsException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The architecture numbers of one model, read from a Hugging Face config.json. */
+public record ModelConfig(
+        ModelFamily family,
+        int vocabSize,
+        int hiddenSize,
+        int numLayers,
+        int numHeads,
+        int intermediateSize,
+        int maxPositionEmbeddings,
+        int typeVocabSize,
+        float layerNormEps,
+        Activation activation,
+        int padTokenId) {
+
+    public ModelConfig {
+        if (hiddenSize % numHeads != 0) {
+            throw new TailsException("config: hidden_size " + hiddenSize
+                    + " is not a multiple of num_attention_heads " + numHeads);
+        }
+    }
+
+    public int headDim() {
+        return hiddenSize / numHeads;
+    }
+
+    /**
+     * Longest sequence the position table allows. RoBERTa's ids start at padding_idx + 1, so its
+     * 514 position embeddings hold 512 tokens.
+     */
+    public int maxTokens() {
+        return family == ModelFamily.ROBERTA ? maxPositionEmbeddings - padTokenId - 1 : maxPositionEmbeddings;
+    }
+
+    public ModelConfig withActivation(Activation newActivation) {
+        return new ModelConfig(family, vocabSize, hiddenSize, numLayers, numHeads, intermediateSize,
+                maxPositionEmbeddings, typeVocabSize, layerNormEps, newActivation, padTokenId);
+    }
+
+    public static ModelConfig load(Path modelDir) {
+        Path file = modelDir.resolve("config.json");
+        if (!Files.isRegularFile(file)) {
+            throw new TailsException(file + ": config.json not found in model folder " + modelDir);
+        }
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new TailsException(file + ": invalid JSON (" + e.getOriginalMessage() + ")", e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new TailsException(file + ": expected a JSON object");
+        }
+        return parse(root, file.toString());
+    }
+
+    static ModelConfig parse(JsonNode root, String where) {
+        ModelFamily family = ModelFamily.fromModelType(text(root, "model_type", where), where);
+        int pad = root.has("pad_token_id") ? positiveOrZero(root, "pad_token_id", where)
+                : (family == ModelFamily.ROBERTA ? 1 : 0);
+        return new ModelConfig(
+                family,
+                positive(root, "vocab_size", where),
+                positive(root, "hidden_size", where),
+                positive(root, "num_hidden_layers", where),
+                positive(root, "num_attention_heads", where),
+                positive(root, "intermediate_size", where),
+                positive(root, "max_position_embeddings", where),
+                positive(root, "type_vocab_size", where),
+                (float) number(root, "layer_norm_eps", where, family == ModelFamily.ROBERTA ? 1e-5 : 1e-12),
+                Activation.fromHiddenAct(root.has("hidden_act") ? text(root, "hidden_act", where) : "gelu", where),
+                pad);
+    }
+
+    private static String text(JsonNode root, String key, String where) {
+        JsonNode n = root.get(key);
+        if (n == null || !n.isTextual()) {
+            throw new TailsException(where + ": '" + key + "' must be a string");
+        }
+        return n.asText();
+    }
+
+    private static int positive(JsonNode root, String key, String where) {
+        int v = positiveOrZero(root, key, where);
+        if (v == 0) {
+            throw new TailsException(where + ": '" + key + "' must be positive, got 0");
+        }
+        return v;
+    }
+
+    private static int positiveOrZero(JsonNode root, String key, String where) {
+        JsonNode n = root.get(key);
+        if (n == null || !n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < 0) {
+            throw new TailsException(where + ": '" + key + "' must be a non-negative integer, got " + n);
+        }
+        return n.asInt();
+    }
+
+    private static double number(JsonNode root, String key, String where, double fallback) {
+        JsonNode n = root.get(key);
+        if (n == null) {
+            return fallback;
+        }
+        if (!n.isNumber() || !(n.asDouble() > 0)) {
+            throw new TailsException(where + ": '" + key + "' must be a positive number, got " + n);
+        }
+        return n.asDouble();
+    }
+}

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Reads a Hugging Face tokenizer.json. Supported: normalizer BertNormalizer (or none),
- * pre_tokenizer BertPreTokenizer, model WordPiece, post_processor TemplateProcessing /
+ * pre_tokenizer BertPreTokenizer, model WordPiece; or no normalizer, pre_tokenizer ByteLevel
+ * (use_regex, no prefix space), model BPE; post_processor TemplateProcessing /
  * BertProcessing / RobertaProcessing; anything else is refused by name.
  */
 final class TokenizerJson {
@@ -32,11 +33,12 @@ final class TokenizerJson {
         Vocab vocab = Vocab.fromJson(model.get("vocab"), where + " model.vocab");
         SegmentModel segmentModel = switch (type) {
             case "WordPiece" -> wordPiece(model, vocab);
+            case "BPE" -> byteLevelBpe(model, vocab);
             default -> throw unsupported("model", type);
         };
         int vocabSize = Math.max(segmentModel.vocabSize(),
                 added.stream().mapToInt(a -> a.id() + 1).max().orElse(0));
-        return new PipelineTokenizer("wordpiece", new AddedTokens(added), segmentModel,
+        return new PipelineTokenizer(type.equals("BPE") ? "bpe" : "wordpiece", new AddedTokens(added), segmentModel,
                 postProcessor(), padId(vocab, added), vocabSize);
     }
 
@@ -45,6 +47,29 @@ final class TokenizerJson {
         return new WordPiece(bertNormalizer(), vocab, model.path("unk_token").asText("[UNK]"),
                 model.path("continuing_subword_prefix").asText("##"),
                 model.path("max_input_chars_per_word").asInt(100));
+    }
+
+    private SegmentModel byteLevelBpe(JsonNode model, Vocab vocab) {
+        requirePreTokenizer("ByteLevel");
+        JsonNode pre = root.path("pre_tokenizer");
+        if (pre.path("add_prefix_space").asBoolean(false) || !pre.path("use_regex").asBoolean(true)) {
+            throw unsupported("pre_tokenizer", "ByteLevel with add_prefix_space=true or use_regex=false");
+        }
+        JsonNode normalizer = root.path("normalizer");
+        if (!normalizer.isMissingNode() && !normalizer.isNull()) {
+            throw unsupported("normalizer", normalizer.path("type").asText("(missing)") + " with model BPE");
+        }
+        if (!model.path("continuing_subword_prefix").asText("").isEmpty()
+                || !model.path("end_of_word_suffix").asText("").isEmpty()) {
+            throw unsupported("model", "BPE with continuing_subword_prefix or end_of_word_suffix");
+        }
+        List<String[]> merges = new ArrayList<>();
+        for (JsonNode m : model.path("merges")) {
+            // the hub writes "a b"; newer files write ["a", "b"]
+            merges.add(m.isArray() ? new String[] {m.path(0).asText(), m.path(1).asText()}
+                    : Bpe.splitMerge(m.asText(), where));
+        }
+        return new ByteLevelBpe(new Bpe(vocab, merges, where));
     }
 
     /** BertNormalizer flags; strip_accents null means "as lowercase", as in HF. No normalizer: none of it. */

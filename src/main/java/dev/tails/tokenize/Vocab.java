@@ -14,11 +14,20 @@ import java.util.Map;
 /** Token string to id. */
 final class Vocab {
     private final Map<String, Integer> ids;
+    private final String[] tokens;
     private final String source;
 
     Vocab(Map<String, Integer> ids, String source) {
         this.ids = ids;
         this.source = source;
+        int size = ids.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+        this.tokens = new String[size];
+        ids.forEach((token, id) -> {
+            if (id < 0) {
+                throw new TailsException(source + ": token \"" + token + "\" has negative id " + id);
+            }
+            tokens[id] = token;
+        });
     }
 
     /** vocab.txt: one token per line, the id is the line number. */
@@ -65,8 +74,13 @@ final class Vocab {
         return ids.containsKey(token);
     }
 
+    /** The token of an id the vocabulary has. */
+    String token(int id) {
+        return tokens[id];
+    }
+
     /** One past the largest id. */
     int size() {
-        return ids.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+        return tokens.length;
     }
 }

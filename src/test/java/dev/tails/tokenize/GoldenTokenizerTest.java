@@ -32,7 +32,7 @@ class GoldenTokenizerTest {
     @TestFactory
     Stream<DynamicTest> goldens() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (String name : List.of("bert-base-uncased", "bert-base-cased")) {
+        for (String name : List.of("bert-base-uncased", "bert-base-cased", "roberta-base")) {
             for (String route : List.of("json", "vocab")) {
                 for (String set : SETS) {
                     tests.add(DynamicTest.dynamicTest(name + "/" + route + "/" + set,

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tails", mixinStandardHelpOptions = true, version = "tails 0.1.0",
         description = "Run BERT/RoBERTa from real weights in pure Java and look inside.",
         subcommands = {
+                TokenizeCommand.class,
         })
 public final class Main {
     public static void main(String[] args) {

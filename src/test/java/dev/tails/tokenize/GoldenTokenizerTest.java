@@ -10,13 +10,11 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -73,7 +71,6 @@ class GoldenTokenizerTest {
         if (!mismatches.isEmpty()) {
             fail(lines.size() + " lines, mismatches per field " + mismatches + "\n" + String.join("\n", examples));
         }
-        assertEquals(List.of(), List.copyOf(mismatches.keySet()));
     }
 
     static String offsets(Encoding e) {

@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
         subcommands = {
                 HiddenCommand.class,
                 AnalyzeCommand.class,
+                TokenizeCommand.class,
         })
 public final class Main {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,

@@ -6,15 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Resolves a --model argument: a folder path, or a name under the weights/ folder. */
-final class ModelPaths {
+public final class ModelPaths {
     private ModelPaths() {
     }
 
-    static Path weightsDir() {
+    public static Path weightsDir() {
         return Path.of(System.getProperty("tails.home", ".")).resolve("weights");
     }
 
-    static Path resolve(String arg) {
+    public static Path resolve(String arg) {
         Path direct = Path.of(arg);
         if (Files.isDirectory(direct)) {
             return direct;

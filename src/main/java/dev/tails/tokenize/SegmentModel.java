@@ -1,0 +1,10 @@
+package dev.tails.tokenize;
+
+/** Tokenizes one stretch of text that holds no added/special token (WordPiece or byte-level BPE). */
+interface SegmentModel {
+    /** Appends the tokens of text[from, to) to out, offsets in UTF-16 indices of text. */
+    void encode(String text, int from, int to, TokenList out);
+
+    /** One past the largest id the model can produce. */
+    int vocabSize();
+}

@@ -1,0 +1,101 @@
+package dev.tails.tokenize;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tails.TailsException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Finds the tokenizer files of a model folder and builds the matching tokenizer. */
+final class TokenizerLoader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> BERT_SPECIALS = List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]");
+
+    private TokenizerLoader() {
+    }
+
+    static Tokenizer load(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new TailsException("tokenizer folder " + dir + " does not exist or is not a folder");
+        }
+        Path tokenizerJson = dir.resolve("tokenizer.json");
+        if (Files.isRegularFile(tokenizerJson)) {
+            return TokenizerJson.load(tokenizerJson);
+        }
+        Path vocabTxt = dir.resolve("vocab.txt");
+        if (Files.isRegularFile(vocabTxt)) {
+            return wordPiece(vocabTxt, lowercase(dir.resolve("tokenizer_config.json")));
+        }
+        Path vocabJson = dir.resolve("vocab.json");
+        Path mergesTxt = dir.resolve("merges.txt");
+        if (Files.isRegularFile(vocabJson) && Files.isRegularFile(mergesTxt)) {
+            return byteLevelBpe(vocabJson, mergesTxt);
+        }
+        throw new TailsException("no tokenizer in " + dir
+                + ": looked for tokenizer.json, vocab.txt, and vocab.json + merges.txt");
+    }
+
+    /** HF BertTokenizer from vocab.txt: accents stripped only when lowercasing, [CLS]/[SEP] template. */
+    private static Tokenizer wordPiece(Path vocabTxt, boolean lowercase) {
+        Vocab vocab = Vocab.fromLines(vocabTxt);
+        List<AddedTokens.Added> specials = new ArrayList<>();
+        for (String s : BERT_SPECIALS) {
+            specials.add(new AddedTokens.Added(s, vocab.require(s), false, false));
+        }
+        WordPiece model = new WordPiece(new BasicTokenizer(true, true, lowercase, lowercase), vocab, "[UNK]", "##", 100);
+        PostProcessor post = PostProcessor.bert(vocab.require("[CLS]"), "[CLS]", vocab.require("[SEP]"), "[SEP]");
+        return new PipelineTokenizer("wordpiece", new AddedTokens(specials), model, post,
+                vocab.require("[PAD]"), vocab.size());
+    }
+
+    /** HF RobertaTokenizer from vocab.json + merges.txt: &lt;mask&gt; swallows the whitespace before it. */
+    private static Tokenizer byteLevelBpe(Path vocabJson, Path mergesTxt) {
+        Vocab vocab = Vocab.fromJson(readJson(vocabJson), vocabJson.toString());
+        List<AddedTokens.Added> specials = new ArrayList<>();
+        for (String s : List.of("<s>", "<pad>", "</s>", "<unk>", "<mask>")) {
+            specials.add(new AddedTokens.Added(s, vocab.require(s), s.equals("<mask>"), false));
+        }
+        Bpe bpe = new Bpe(vocab, readMerges(mergesTxt), mergesTxt.toString());
+        PostProcessor post = PostProcessor.roberta(vocab.require("<s>"), "<s>", vocab.require("</s>"), "</s>", true);
+        return new PipelineTokenizer("bpe", new AddedTokens(specials), new ByteLevelBpe(bpe), post,
+                vocab.require("<pad>"), vocab.size());
+    }
+
+    /** merges.txt: "left right" per line, in rank order, after an optional "#version" line. */
+    private static List<String[]> readMerges(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new TailsException("cannot read merges " + file + ": " + e.getMessage(), e);
+        }
+        List<String[]> merges = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            if (!line.isEmpty() && !line.startsWith("#version")) {
+                merges.add(Bpe.splitMerge(line, file.toString()));
+            }
+        }
+        return merges;
+    }
+
+    /** tokenizer_config.json's do_lower_case; true without it, as HF's BertTokenizer. */
+    private static boolean lowercase(Path config) {
+        if (!Files.isRegularFile(config)) {
+            return true;
+        }
+        return readJson(config).path("do_lower_case").asBoolean(true);
+    }
+
+    static JsonNode readJson(Path file) {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new TailsException("cannot read JSON " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

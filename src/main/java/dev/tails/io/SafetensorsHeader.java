@@ -71,8 +71,9 @@ record SafetensorsHeader(Map<String, TensorInfo> tensors, Map<String, String> me
         if (root == null || !root.isObject()) {
             throw new TailsException(path + ": header must be a JSON object, found " + (root == null ? "nothing" : root.getNodeType()));
         }
-        if (root.size() > MAX_TENSORS + 1) {
-            throw new TailsException(path + ": header lists " + root.size() + " entries, more than the limit of " + MAX_TENSORS);
+        int count = root.size() - (root.has(SafetensorsWriter.METADATA_KEY) ? 1 : 0);
+        if (count > MAX_TENSORS) {
+            throw new TailsException(path + ": header lists " + count + " tensors, more than the limit of " + MAX_TENSORS);
         }
         return root;
     }

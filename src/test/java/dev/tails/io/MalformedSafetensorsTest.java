@@ -124,4 +124,10 @@ class MalformedSafetensorsTest {
         }
         assertRefused(craft(json.append('}').toString(), 0), "1000001 tensors", "limit");
     }
+
+    @Test
+    void missingFileOrFolderIsNamed() throws IOException {
+        assertRefused(dir.resolve("absent.safetensors"), "cannot read");
+        assertRefused(Files.createDirectory(dir.resolve("folder.safetensors")), "cannot read");
+    }
 }

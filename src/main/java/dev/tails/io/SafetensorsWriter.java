@@ -13,10 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,10 +33,11 @@ public final class SafetensorsWriter {
         }
     }
 
-    private final List<Pending> tensors = new ArrayList<>();
+    private final Map<String, Pending> tensors = new LinkedHashMap<>();
     private final Map<String, String> metadata = new LinkedHashMap<>();
 
     public SafetensorsWriter putF32(String name, int[] shape, float[] data) {
+        present(data, name);
         return put(name, DType.F32, shape, data.length, MemorySegment.ofArray(data), ValueLayout.JAVA_FLOAT_UNALIGNED);
     }
 
@@ -47,6 +46,7 @@ public final class SafetensorsWriter {
     }
 
     public SafetensorsWriter putI64(String name, int[] shape, long[] data) {
+        present(data, name);
         return put(name, DType.I64, shape, data.length, MemorySegment.ofArray(data), ValueLayout.JAVA_LONG_UNALIGNED);
     }
 
@@ -59,10 +59,11 @@ public final class SafetensorsWriter {
     }
 
     private SafetensorsWriter put(String name, DType dtype, int[] shape, int length, MemorySegment values, ValueLayout layout) {
+        present(shape, name);
         if (name == null || name.equals(METADATA_KEY)) {
             throw new TailsException("tensor name '" + name + "' is reserved or missing");
         }
-        if (tensors.stream().anyMatch(t -> t.name.equals(name))) {
+        if (tensors.containsKey(name)) {
             throw new TailsException("tensor '" + name + "' was already put");
         }
         long expected;
@@ -75,15 +76,21 @@ public final class SafetensorsWriter {
             throw new TailsException("tensor '" + name + "' of shape " + Arrays.toString(shape)
                     + " needs " + expected + " values, got " + length);
         }
-        tensors.add(new Pending(name, dtype, shape.clone(), values, layout));
+        tensors.put(name, new Pending(name, dtype, shape.clone(), values, layout));
         return this;
+    }
+
+    private static void present(Object shapeOrData, String name) {
+        if (shapeOrData == null) {
+            throw new TailsException("tensor '" + name + "' was given a null shape or data array");
+        }
     }
 
     /** Writes to a temporary file beside {@code file}, then moves it into place, so readers never see half a file. */
     public void write(Path file) {
         byte[] header = header();
         long dataStart = 8L + header.length;
-        long total = dataStart + tensors.stream().mapToLong(Pending::byteLength).sum();
+        long total = dataStart + tensors.values().stream().mapToLong(Pending::byteLength).sum();
         Path dir = file.toAbsolutePath().getParent();
         Path tmp = null;
         try {
@@ -94,7 +101,7 @@ public final class SafetensorsWriter {
                 out.set(HEADER_LENGTH, 0, header.length);
                 MemorySegment.copy(header, 0, out, ValueLayout.JAVA_BYTE, 8, header.length);
                 long offset = dataStart;
-                for (Pending t : tensors) {
+                for (Pending t : tensors.values()) {
                     long count = t.byteLength() / t.layout.byteSize();
                     MemorySegment.copy(t.values, t.layout, 0, out, t.layout.withOrder(ByteOrder.LITTLE_ENDIAN), offset, count);
                     offset += t.byteLength();
@@ -114,7 +121,7 @@ public final class SafetensorsWriter {
             json.put(METADATA_KEY, metadata);
         }
         long offset = 0;
-        for (Pending t : tensors) {
+        for (Pending t : tensors.values()) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("dtype", t.dtype.name());
             entry.put("shape", t.shape);

@@ -48,7 +48,7 @@ record ShardIndex(Map<String, Path> shardOf) {
         } catch (InvalidPathException e) {
             throw new TailsException(where + " is not a valid file name", e);
         }
-        if (name.isEmpty() || relative.isAbsolute() || relative.getRoot() != null) {
+        if (name.isEmpty() || relative.isAbsolute()) {
             throw new TailsException(where + " must be a file name relative to the model folder");
         }
         for (Path part : relative) {

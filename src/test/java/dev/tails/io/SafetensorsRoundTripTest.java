@@ -77,6 +77,8 @@ class SafetensorsRoundTripTest {
         assertMessage(assertThrows(TailsException.class, () -> w.putF32("a", new int[] {1}, new float[1])), "'a'", "already");
         assertMessage(assertThrows(TailsException.class, () -> w.putF32("b", new int[] {3}, new float[2])), "'b'", "needs 3");
         assertMessage(assertThrows(TailsException.class, () -> w.putF32("c", new int[] {-1}, new float[0])), "'c'", "shape");
+        assertMessage(assertThrows(TailsException.class, () -> w.putF32("d", null, new float[0])), "'d'", "null");
+        assertMessage(assertThrows(TailsException.class, () -> w.putI64("e", new int[] {0}, null)), "'e'", "null");
         assertMessage(assertThrows(TailsException.class,
                 () -> w.putF32(SafetensorsWriter.METADATA_KEY, new int[] {0}, new float[0])), "__metadata__", "reserved");
     }

@@ -95,7 +95,7 @@ final class SelfAttention {
         for (int row = 0; row < rows; row++) {
             System.arraycopy(weights.attentionOutput().bias(), 0, out, row * hidden, hidden);
             for (int h = 0; h < heads; h++) {
-                VectorOps.accumulate(out, row * hidden, result, (row * heads + h) * hidden, hidden);
+                VectorOps.add(out, row * hidden, result, (row * heads + h) * hidden, out, row * hidden, hidden);
             }
         }
         return out;

@@ -1,5 +1,6 @@
 package dev.tails.cli;
 
+import dev.tails.TailsException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,9 +8,20 @@ import picocli.CommandLine.Command;
 @Command(name = "tails", mixinStandardHelpOptions = true, version = "tails 0.1.0",
         description = "Run BERT/RoBERTa from real weights in pure Java and look inside.",
         subcommands = {
+                FetchCommand.class,
+                ConvertTfCommand.class,
         })
 public final class Main {
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        CommandLine cli = new CommandLine(new Main());
+        // TailsException messages name the file and rule at fault; a stack trace would bury them
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (!(e instanceof TailsException)) {
+                throw e;
+            }
+            cmd.getErr().println("tails: " + e.getMessage());
+            return 1;
+        });
+        System.exit(cli.execute(args));
     }
 }

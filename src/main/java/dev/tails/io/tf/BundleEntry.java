@@ -27,6 +27,19 @@ public record BundleEntry(String name, int dtype, int[] shape, int shardId, long
         return shape.clone();
     }
 
+    /** Number of values, refusing shapes whose product no array could hold. */
+    public long elementCount() {
+        long n = 1;
+        for (int d : shape) {
+            n *= d;
+            if (n > Integer.MAX_VALUE) {
+                throw new TailsException("tensor '" + name + "': shape " + Arrays.toString(shape)
+                        + " has more values than an array can hold");
+            }
+        }
+        return n;
+    }
+
     /** Parses a BundleEntryProto value; {@code where} names the index file for error messages. */
     static BundleEntry parse(String name, byte[] value, String where) {
         String context = where + ", tensor '" + name + "'";

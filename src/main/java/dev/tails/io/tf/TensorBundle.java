@@ -137,10 +137,10 @@ public final class TensorBundle implements AutoCloseable {
             throw new TailsException(indexFile + ", tensor '" + name + "': dtype " + e.dtype()
                     + ", only float32 (1) can be read as floats");
         }
-        long expected = 4 * FloatTensor.elementCount(e.shape());
+        long expected = e.elementCount() * 4;  // at most 4 * Integer.MAX_VALUE: no overflow
         if (e.size() != expected) {
             throw new TailsException(indexFile + ", tensor '" + name + "': " + e.size()
-                    + " bytes for a float32 tensor of " + expected / 4 + " values");
+                    + " bytes for a float32 tensor of " + e.elementCount() + " values");
         }
         ByteBuffer bytes = bytes(e);
         float[] data = new float[(int) (expected / 4)];

@@ -2,6 +2,8 @@ package dev.tails.io.tf;
 
 import dev.tails.TailsException;
 
+import java.util.Arrays;
+
 /**
  * A bounds-checked reader over a slice of a byte array: LevelDB and protobuf varints, little-endian
  * fixed-width integers and sub-slices. Every read past the slice is a {@link TailsException} naming
@@ -30,10 +32,6 @@ final class ByteCursor {
 
     boolean hasMore() {
         return pos < end;
-    }
-
-    int position() {
-        return pos;
     }
 
     long varint64() {
@@ -79,7 +77,7 @@ final class ByteCursor {
 
     byte[] bytes(int n) {
         need(n);
-        byte[] out = java.util.Arrays.copyOfRange(buf, pos, pos + n);
+        byte[] out = Arrays.copyOfRange(buf, pos, pos + n);
         pos += n;
         return out;
     }

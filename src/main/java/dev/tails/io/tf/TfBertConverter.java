@@ -50,9 +50,9 @@ public final class TfBertConverter {
     /** Converts into {@code outDir}, which must not exist yet or be empty; {@code progress} gets 0..1 by bytes. */
     public static Report convert(Path savedModel, Path outDir, Options options, DoubleConsumer progress) {
         requireEmpty(outDir);
-        boolean lowerCase = lowerCase(savedModel, options.lowerCase());
         Path vocab = savedModel.resolve("assets").resolve("vocab.txt");
         try (TensorBundle bundle = TensorBundle.open(savedModel)) {
+            boolean lowerCase = lowerCase(savedModel, options.lowerCase());
             SequencedMap<String, BundleEntry> byHfName = new LinkedHashMap<>();
             List<String> skipped = new ArrayList<>();
             for (String tfName : bundle.names()) {

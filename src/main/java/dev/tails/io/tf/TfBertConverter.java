@@ -20,6 +20,7 @@ import java.util.SequencedMap;
 import java.util.function.DoubleConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Turns a Google BERT SavedModel ({@code variables/}, {@code assets/vocab.txt}, {@code assets/model.json}
@@ -201,8 +202,11 @@ public final class TfBertConverter {
     }
 
     private static void requireEmpty(Path outDir) {
-        try (var children = Files.isDirectory(outDir) ? Files.list(outDir) : java.util.stream.Stream.<Path>empty()) {
-            if (Files.exists(outDir) && (!Files.isDirectory(outDir) || children.findAny().isPresent())) {
+        if (!Files.exists(outDir)) {
+            return;
+        }
+        try (Stream<Path> children = Files.isDirectory(outDir) ? Files.list(outDir) : Stream.of(outDir)) {
+            if (children.findAny().isPresent()) {
                 throw new TailsException(outDir + ": output folder exists and is not empty; refusing to overwrite");
             }
         } catch (IOException e) {

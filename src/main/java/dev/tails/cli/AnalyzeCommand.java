@@ -25,17 +25,18 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Model model = modelOptions.load();
+        Model model = modelOptions.load(modelOptions.folderFetchingIfMissing());
         List<String> texts = corpus == null ? Corpus.embedded() : Corpus.read(corpus);
         OutlierCounts counts = new OutlierCounts(model.config().numLayers() + 1, model.config().hiddenSize());
-        Progress progress = new Progress("analyze", texts.size());
+        StderrProgress progress = new StderrProgress();
+        progress.stage("analyze: " + texts.size() + " texts through " + model.folder().getFileName());
         int step = Math.max(1, modelOptions.batchSize);
         for (int from = 0; from < texts.size(); from += step) {
             int to = Math.min(texts.size(), from + step);
             counts.add(model.forward(model.batch(texts.subList(from, to), modelOptions.truncate), ForwardHooks.NONE));
-            progress.advanceTo(to);
+            progress.fraction((double) to / texts.size());
         }
-        progress.done();
+        progress.stage("analyze: done");
         print(model, texts.size(), counts);
         return 0;
     }

@@ -9,6 +9,8 @@ import picocli.CommandLine.Option;
 @Command(name = "tails", mixinStandardHelpOptions = true, version = "tails 0.1.0",
         description = "Run BERT/RoBERTa from real weights in pure Java and look inside.",
         subcommands = {
+                FetchCommand.class,
+                ConvertTfCommand.class,
                 HiddenCommand.class,
                 AnalyzeCommand.class,
                 TokenizeCommand.class,

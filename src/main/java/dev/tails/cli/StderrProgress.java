@@ -1,0 +1,39 @@
+package dev.tails.cli;
+
+import dev.tails.io.fetch.FetchProgress;
+
+import java.io.PrintStream;
+
+/**
+ * Stage lines on stderr, plus an updating percentage when stderr is a terminal; piped output gets
+ * only the stage lines, so logs stay readable (DESIGN.md §6).
+ */
+final class StderrProgress implements FetchProgress {
+    private final PrintStream err = System.err;
+    private final boolean terminal = System.console() != null && System.console().isTerminal();
+    private int shownPercent = -1;
+
+    @Override
+    public void stage(String message) {
+        endPercentLine();
+        err.println("tails: " + message);
+    }
+
+    @Override
+    public void fraction(double done) {
+        int percent = (int) Math.floor(100 * Math.clamp(done, 0.0, 1.0));
+        if (!terminal || percent == shownPercent) {
+            return;
+        }
+        shownPercent = percent;
+        err.print("\r  " + percent + "%");
+        err.flush();
+    }
+
+    private void endPercentLine() {
+        if (shownPercent >= 0) {
+            err.println();
+            shownPercent = -1;
+        }
+    }
+}

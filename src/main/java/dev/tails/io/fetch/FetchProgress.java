@@ -1,0 +1,10 @@
+package dev.tails.io.fetch;
+
+/** What a fetch tells its user while it runs. */
+public interface FetchProgress {
+    /** A new stage begins (or a warning worth a line of its own). */
+    void stage(String message);
+
+    /** How far the current stage is, 0..1, when it can tell. */
+    void fraction(double done);
+}

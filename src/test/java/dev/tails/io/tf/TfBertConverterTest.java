@@ -1,0 +1,177 @@
+package dev.tails.io.tf;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tails.TailsException;
+import dev.tails.io.SafetensorsFile;
+import dev.tails.tensor.FloatTensor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TfBertConverterTest {
+    // a tiny BERT: vocab 6, hidden 4, 2 layers, FFN 8, 5 positions, 2 token types
+    private static final int V = 6, H = 4, L = 2, I = 8, P = 5, T = 2;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void mapsGoogleNamesToHuggingFaceNames() {
+        assertEquals(Optional.of(new TfBertNames.HfTensor("bert.encoder.layer.3.attention.self.query.weight", true)),
+                TfBertNames.map("module/bert/encoder/layer_3/attention/self/query/kernel"));
+        assertEquals(Optional.of(new TfBertNames.HfTensor("bert.encoder.layer.11.output.LayerNorm.weight", false)),
+                TfBertNames.map("module/bert/encoder/layer_11/output/LayerNorm/gamma"));
+        assertEquals(Optional.of(new TfBertNames.HfTensor("bert.embeddings.LayerNorm.bias", false)),
+                TfBertNames.map("bert/embeddings/LayerNorm/beta"));  // plain checkpoints lack "module/"
+        assertEquals(Optional.of(new TfBertNames.HfTensor("bert.embeddings.word_embeddings.weight", false)),
+                TfBertNames.map("module/bert/embeddings/word_embeddings"));
+        assertEquals(Optional.of(new TfBertNames.HfTensor("cls.predictions.bias", false)),
+                TfBertNames.map("module/cls/predictions/output_bias"));
+        assertEquals(Optional.empty(), TfBertNames.map("global_step"));
+        assertEquals(Optional.empty(), TfBertNames.map("cls/seq_relationship/output_weights"));
+    }
+
+    @Test
+    void transposesKernelsToOutIn() {
+        FloatTensor t = TfBertConverter.transpose(new FloatTensor(new int[] {2, 3}, new float[] {1, 2, 3, 4, 5, 6}));
+        assertEquals(new FloatTensor(new int[] {3, 2}, new float[] {1, 4, 2, 5, 3, 6}), t);
+    }
+
+    @Test
+    void convertsATinySavedModel() throws IOException {
+        Path saved = tinySavedModel(true, "{\"doLowerCase\": true}");
+        Path out = dir.resolve("out");
+        List<Double> progress = new ArrayList<>();
+        var report = TfBertConverter.convert(saved, out, new TfBertConverter.Options(2, null), progress::add);
+
+        assertEquals(new BertDims(V, H, L, 2, I, P, T), report.dims());
+        assertEquals(5 + 16 * L + 2 + 5, report.tensors());
+        assertTrue(report.maskedLmHead() && report.lowerCase());
+        assertEquals(List.of("global_step"), report.skipped());
+        assertEquals(1.0, progress.getLast());
+
+        try (SafetensorsFile st = SafetensorsFile.open(out.resolve("model.safetensors"))) {
+            assertEquals(report.tensors(), st.names().size());
+            // kernel [in=H, out=I] comes out as [I, H] with w[o][i] = kernel[i][o]
+            FloatTensor w = st.floats("bert.encoder.layer.1.intermediate.dense.weight");
+            assertArrayEquals(new int[] {I, H}, w.shape());
+            float[] kernel = values("module/bert/encoder/layer_1/intermediate/dense/kernel", H * I);
+            assertEquals(kernel[3 * I + 5], w.data()[5 * H + 3]);
+            assertArrayEquals(values("module/bert/embeddings/LayerNorm/gamma", H),
+                    st.floats("bert.embeddings.LayerNorm.weight").data());
+            assertArrayEquals(new int[] {V}, st.floats("cls.predictions.bias").shape());
+        }
+        JsonNode config = new ObjectMapper().readTree(out.resolve("config.json").toFile());
+        assertEquals("bert", config.get("model_type").asText());
+        assertEquals(V, config.get("vocab_size").asInt());
+        assertEquals(L, config.get("num_hidden_layers").asInt());
+        assertEquals(I, config.get("intermediate_size").asInt());
+        assertEquals(P, config.get("max_position_embeddings").asInt());
+        assertEquals(1e-12, config.get("layer_norm_eps").asDouble());
+        assertTrue(new ObjectMapper().readTree(out.resolve("tokenizer_config.json").toFile()).get("do_lower_case").asBoolean());
+        assertEquals(Files.readString(saved.resolve("assets/vocab.txt")), Files.readString(out.resolve("vocab.txt")));
+    }
+
+    @Test
+    void withoutTheHeadTheFolderIsABertModel() throws IOException {
+        Path saved = tinySavedModel(false, "{\"doLowerCase\": false}");
+        var report = TfBertConverter.convert(saved, dir.resolve("out"), new TfBertConverter.Options(null, null), p -> { });
+        assertFalse(report.maskedLmHead());
+        assertEquals(1, report.dims().heads());  // hidden 4 / 64, at least one
+        assertEquals(5 + 16 * L + 2, report.tensors());
+    }
+
+    @Test
+    void missingTensorIsNamed() throws IOException {
+        Path saved = tinySavedModel(false, "{\"doLowerCase\": false}");
+        Files.delete(saved.resolve("variables/variables.index"));
+        TestBundleWriter w = tinyBundle(false);
+        w.remove("module/bert/encoder/layer_1/output/dense/bias");
+        w.write(saved);
+        TailsException e = assertThrows(TailsException.class, () -> TfBertConverter.convert(
+                saved, dir.resolve("out"), new TfBertConverter.Options(null, null), p -> { }));
+        assertTrue(e.getMessage().contains("bert.encoder.layer.1.output.dense.bias"), e.getMessage());
+    }
+
+    @Test
+    void casingThatContradictsModelJsonIsRefused() throws IOException {
+        Path saved = tinySavedModel(false, "{\"doLowerCase\": false}");
+        TailsException e = assertThrows(TailsException.class, () -> TfBertConverter.convert(
+                saved, dir.resolve("out"), new TfBertConverter.Options(null, true), p -> { }));
+        assertTrue(e.getMessage().contains("doLowerCase"), e.getMessage());
+    }
+
+    /** Values are a function of the name, so the test can recompute any tensor. */
+    private static float[] values(String name, int n) {
+        Random r = new Random(name.hashCode());
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) r.nextGaussian();
+        }
+        return v;
+    }
+
+    private static TestBundleWriter tinyBundle(boolean head) {
+        TestBundleWriter w = new TestBundleWriter();
+        add(w, "module/bert/embeddings/word_embeddings", V, H);
+        add(w, "module/bert/embeddings/position_embeddings", P, H);
+        add(w, "module/bert/embeddings/token_type_embeddings", T, H);
+        layerNorm(w, "module/bert/embeddings/LayerNorm");
+        for (int l = 0; l < L; l++) {
+            String p = "module/bert/encoder/layer_" + l + "/";
+            for (String qkv : new String[] {"query", "key", "value"}) {
+                dense(w, p + "attention/self/" + qkv, H, H);
+            }
+            dense(w, p + "attention/output/dense", H, H);
+            layerNorm(w, p + "attention/output/LayerNorm");
+            dense(w, p + "intermediate/dense", H, I);
+            dense(w, p + "output/dense", I, H);
+            layerNorm(w, p + "output/LayerNorm");
+        }
+        dense(w, "module/bert/pooler/dense", H, H);
+        if (head) {
+            dense(w, "module/cls/predictions/transform/dense", H, H);
+            layerNorm(w, "module/cls/predictions/transform/LayerNorm");
+            add(w, "module/cls/predictions/output_bias", V);
+        }
+        add(w, "global_step", 1);
+        return w;
+    }
+
+    private Path tinySavedModel(boolean head, String modelJson) throws IOException {
+        Path saved = dir.resolve("saved");
+        tinyBundle(head).write(saved);
+        Path assets = Files.createDirectories(saved.resolve("assets"));
+        Files.writeString(assets.resolve("model.json"), modelJson);
+        Files.writeString(assets.resolve("vocab.txt"), "[PAD]\n[UNK]\n[CLS]\n[SEP]\n[MASK]\nhello\n");
+        return saved;
+    }
+
+    private static void add(TestBundleWriter w, String name, int... shape) {
+        w.add(name, shape, values(name, Math.toIntExact(FloatTensor.elementCount(shape))));
+    }
+
+    private static void dense(TestBundleWriter w, String prefix, int in, int out) {
+        add(w, prefix + "/kernel", in, out);
+        add(w, prefix + "/bias", out);
+    }
+
+    private static void layerNorm(TestBundleWriter w, String prefix) {
+        add(w, prefix + "/gamma", H);
+        add(w, prefix + "/beta", H);
+    }
+}

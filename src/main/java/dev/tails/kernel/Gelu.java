@@ -24,7 +24,11 @@ public final class Gelu {
 
     /** 0.5·x·(1+erf(x/√2)), HF "gelu". */
     public static void erf(float[] x, int off, int len) {
-        for (int i = 0; i < len; i += S.length()) {
+        int i = 0;
+        for (; i < S.loopBound(len); i += S.length()) {
+            geluErf(FloatVector.fromArray(S, x, off + i)).intoArray(x, off + i);
+        }
+        if (i < len) { // masked only here: masked loads in the loop are slow on AVX2
             VectorMask<Float> in = S.indexInRange(i, len);
             geluErf(FloatVector.fromArray(S, x, off + i, in)).intoArray(x, off + i, in);
         }
@@ -32,7 +36,11 @@ public final class Gelu {
 
     /** 0.5·x·(1+tanh(√(2/π)(x+0.044715x³))), HF "gelu_new". */
     public static void tanh(float[] x, int off, int len) {
-        for (int i = 0; i < len; i += S.length()) {
+        int i = 0;
+        for (; i < S.loopBound(len); i += S.length()) {
+            geluTanh(FloatVector.fromArray(S, x, off + i)).intoArray(x, off + i);
+        }
+        if (i < len) { // masked only here: masked loads in the loop are slow on AVX2
             VectorMask<Float> in = S.indexInRange(i, len);
             geluTanh(FloatVector.fromArray(S, x, off + i, in)).intoArray(x, off + i, in);
         }

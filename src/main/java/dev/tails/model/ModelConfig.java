@@ -1,8 +1,9 @@
 package dev.tails.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tails.TailsException;
+import dev.tails.io.Json;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,9 +54,11 @@ public record ModelConfig(
         }
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(file.toFile());
-        } catch (IOException e) {
+            root = Json.MAPPER.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
             throw new TailsException(file + ": invalid JSON (" + e.getOriginalMessage() + ")", e);
+        } catch (IOException e) {
+            throw new TailsException(file + ": cannot read (" + e.getMessage() + ")", e);
         }
         if (root == null || !root.isObject()) {
             throw new TailsException(file + ": expected a JSON object");

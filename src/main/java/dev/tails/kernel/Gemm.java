@@ -40,8 +40,9 @@ public final class Gemm {
         FloatVector s00 = FloatVector.zero(S), s01 = s00, s02 = s00, s03 = s00;
         FloatVector s10 = s00, s11 = s00, s12 = s00, s13 = s00;
         for (int p = 0; p < k; p += L) {
-            FloatVector x0 = load(a, a0, p, k), x1 = load(a, a1, p, k);
-            FloatVector y0 = load(b, b0, p, k), y1 = load(b, b1, p, k), y2 = load(b, b2, p, k), y3 = load(b, b3, p, k);
+            FloatVector x0 = Kernels.load(a, a0, p, k), x1 = Kernels.load(a, a1, p, k);
+            FloatVector y0 = Kernels.load(b, b0, p, k), y1 = Kernels.load(b, b1, p, k);
+            FloatVector y2 = Kernels.load(b, b2, p, k), y3 = Kernels.load(b, b3, p, k);
             s00 = x0.fma(y0, s00);
             s01 = x0.fma(y1, s01);
             s02 = x0.fma(y2, s02);
@@ -61,14 +62,6 @@ public final class Gemm {
         c[c1 + j3] = Kernels.sumLanes(s13);
     }
 
-    /**
-     * The L floats of x from row + p on, zeros past the row's end n. Masked loads only where
-     * needed: on AVX2 a masked load in the hot loop costs 2.5x the throughput.
-     */
-    private static FloatVector load(float[] x, int row, int p, int n) {
-        return p + L <= n ? FloatVector.fromArray(S, x, row + p) : FloatVector.fromArray(S, x, row + p, S.indexInRange(p, n));
-    }
-
     /** C[m,n] = A[m,k] · B[k,n]. Overwrites C. */
     public static void ab(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                           float[] c, int cOff, int ldc) {
@@ -85,7 +78,7 @@ public final class Gemm {
                                 float[] c, int c0, int c1, int j, int n) {
         FloatVector s00 = FloatVector.zero(S), s01 = s00, s10 = s00, s11 = s00;
         for (int p = 0; p < k; p++) {
-            FloatVector y0 = load(b, bOff + p * ldb, j, n), y1 = load(b, bOff + p * ldb, j + L, n);
+            FloatVector y0 = Kernels.load(b, bOff + p * ldb, j, n), y1 = Kernels.load(b, bOff + p * ldb, j + L, n);
             FloatVector x0 = FloatVector.broadcast(S, a[a0 + p]), x1 = FloatVector.broadcast(S, a[a1 + p]);
             s00 = x0.fma(y0, s00);
             s01 = x0.fma(y1, s01);

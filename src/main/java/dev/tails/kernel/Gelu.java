@@ -17,7 +17,7 @@ public final class Gelu {
     private Gelu() {
     }
 
-    private static final VectorSpecies<Float> S = Kernels.species();
+    private static final VectorSpecies<Float> S = Lanes.species();
 
     /** Below this, gelu(x) is under 1e-42 in magnitude: the result is -0 (and -inf needs no 0·inf). */
     private static final float NEGLIGIBLE = -14f;
@@ -25,11 +25,11 @@ public final class Gelu {
     /** 0.5·x·(1+tanh(√(2/π)(x+0.044715x³))), HF "gelu_new". */
     public static void tanh(float[] x, int off, int len) {
         for (int i = 0; i < len; i += S.length()) {
-            FloatVector v = Kernels.load(x, off, i, len);
+            FloatVector v = Lanes.load(x, off, i, len);
             // 0.5·(1+tanh(u)) = 1/(1+e^(-2u)): the same function without the cancellation at u << 0
             FloatVector u2 = v.mul(v).fma(2 * 0.044715f * SQRT_2_PI, 2 * SQRT_2_PI).mul(v);
             FloatVector y = v.div(u2.neg().lanewise(EXP).add(1f));
-            Kernels.store(y.blend(-0f, v.compare(LT, NEGLIGIBLE)), x, off, i, len);
+            Lanes.store(y.blend(-0f, v.compare(LT, NEGLIGIBLE)), x, off, i, len);
         }
     }
 
@@ -45,7 +45,7 @@ public final class Gelu {
     public static void erf(float[] x, int off, int len) {
         FloatVector one = FloatVector.broadcast(S, 1f);
         for (int i = 0; i < len; i += S.length()) {
-            FloatVector v = Kernels.load(x, off, i, len);
+            FloatVector v = Lanes.load(x, off, i, len);
             FloatVector a = v.abs().mul(SQRT1_2).min(10f); // erfc(10) < 1e-44: beyond it nothing changes
             // erf(a) = a + a·PP/QQ(a²) below 0.84375
             FloatVector aa = a.mul(a);
@@ -66,7 +66,7 @@ public final class Gelu {
             FloatVector pos = erfSmall.add(1f).blend(mid.add(1 + ERX), isMid).blend(erfcTail.neg().add(2f), isTail);
             FloatVector neg = one.sub(erfSmall).blend(mid.neg().add(1 - ERX), isMid).blend(erfcTail, isTail);
             FloatVector y = v.mul(0.5f).mul(pos.blend(neg, v.compare(LT, 0f)));
-            Kernels.store(y.blend(-0f, v.compare(LT, NEGLIGIBLE)), x, off, i, len);
+            Lanes.store(y.blend(-0f, v.compare(LT, NEGLIGIBLE)), x, off, i, len);
         }
     }
 

@@ -4,7 +4,6 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
-
 /**
  * Single-threaded matrix products on row-major float arrays with offsets and row strides
  * (callers parallelise over blocks, see {@link Linear}). Both kernels work on small register
@@ -16,7 +15,7 @@ public final class Gemm {
     private Gemm() {
     }
 
-    private static final VectorSpecies<Float> S = Kernels.species();
+    private static final VectorSpecies<Float> S = Lanes.species();
     private static final int L = S.length();
 
     /** C[m,n] = A[m,k] · B[n,k]^T, B like a Linear weight [out,in]. Overwrites C. */
@@ -40,8 +39,9 @@ public final class Gemm {
         FloatVector s00 = FloatVector.zero(S), s01 = s00, s02 = s00, s03 = s00;
         FloatVector s10 = s00, s11 = s00, s12 = s00, s13 = s00;
         for (int p = 0; p < k; p += L) {
-            FloatVector x0 = load(a, a0, p, k), x1 = load(a, a1, p, k);
-            FloatVector y0 = load(b, b0, p, k), y1 = load(b, b1, p, k), y2 = load(b, b2, p, k), y3 = load(b, b3, p, k);
+            FloatVector x0 = Lanes.load(a, a0, p, k), x1 = Lanes.load(a, a1, p, k);
+            FloatVector y0 = Lanes.load(b, b0, p, k), y1 = Lanes.load(b, b1, p, k);
+            FloatVector y2 = Lanes.load(b, b2, p, k), y3 = Lanes.load(b, b3, p, k);
             s00 = x0.fma(y0, s00);
             s01 = x0.fma(y1, s01);
             s02 = x0.fma(y2, s02);
@@ -51,22 +51,14 @@ public final class Gemm {
             s12 = x1.fma(y2, s12);
             s13 = x1.fma(y3, s13);
         }
-        c[c0 + j0] = Kernels.sumLanes(s00);
-        c[c0 + j1] = Kernels.sumLanes(s01);
-        c[c0 + j2] = Kernels.sumLanes(s02);
-        c[c0 + j3] = Kernels.sumLanes(s03);
-        c[c1 + j0] = Kernels.sumLanes(s10);
-        c[c1 + j1] = Kernels.sumLanes(s11);
-        c[c1 + j2] = Kernels.sumLanes(s12);
-        c[c1 + j3] = Kernels.sumLanes(s13);
-    }
-
-    /**
-     * The L floats of x from row + p on, zeros past the row's end n. Masked loads only where
-     * needed: on AVX2 a masked load in the hot loop costs 2.5x the throughput.
-     */
-    private static FloatVector load(float[] x, int row, int p, int n) {
-        return p + L <= n ? FloatVector.fromArray(S, x, row + p) : FloatVector.fromArray(S, x, row + p, S.indexInRange(p, n));
+        c[c0 + j0] = Lanes.sum(s00);
+        c[c0 + j1] = Lanes.sum(s01);
+        c[c0 + j2] = Lanes.sum(s02);
+        c[c0 + j3] = Lanes.sum(s03);
+        c[c1 + j0] = Lanes.sum(s10);
+        c[c1 + j1] = Lanes.sum(s11);
+        c[c1 + j2] = Lanes.sum(s12);
+        c[c1 + j3] = Lanes.sum(s13);
     }
 
     /** C[m,n] = A[m,k] · B[k,n]. Overwrites C. */
@@ -85,7 +77,7 @@ public final class Gemm {
                                 float[] c, int c0, int c1, int j, int n) {
         FloatVector s00 = FloatVector.zero(S), s01 = s00, s10 = s00, s11 = s00;
         for (int p = 0; p < k; p++) {
-            FloatVector y0 = load(b, bOff + p * ldb, j, n), y1 = load(b, bOff + p * ldb, j + L, n);
+            FloatVector y0 = Lanes.load(b, bOff + p * ldb, j, n), y1 = Lanes.load(b, bOff + p * ldb, j + L, n);
             FloatVector x0 = FloatVector.broadcast(S, a[a0 + p]), x1 = FloatVector.broadcast(S, a[a1 + p]);
             s00 = x0.fma(y0, s00);
             s01 = x0.fma(y1, s01);

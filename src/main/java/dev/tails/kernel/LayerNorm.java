@@ -12,7 +12,7 @@ public final class LayerNorm {
     private LayerNorm() {
     }
 
-    private static final VectorSpecies<Float> S = Kernels.species();
+    private static final VectorSpecies<Float> S = Lanes.species();
     private static final int ROWS_PER_TASK = 16;
 
     /** y[rows,n] = (x - mean) / sqrt(var + eps) · gamma + beta, row by row; y may be x. */
@@ -30,7 +30,7 @@ public final class LayerNorm {
         for (int i = 0; i < bound; i += S.length()) {
             acc = acc.add(FloatVector.fromArray(S, x, off + i));
         }
-        float sum = Kernels.sumLanes(acc);
+        float sum = Lanes.sum(acc);
         for (int i = bound; i < n; i++) {
             sum += x[off + i];
         }
@@ -45,7 +45,7 @@ public final class LayerNorm {
             sumD = sumD.add(d);
             sumD2 = d.fma(d, sumD2);
         }
-        float dSum = Kernels.sumLanes(sumD), d2Sum = Kernels.sumLanes(sumD2);
+        float dSum = Lanes.sum(sumD), d2Sum = Lanes.sum(sumD2);
         for (int i = bound; i < n; i++) {
             float d = x[off + i] - mean;
             dSum += d;

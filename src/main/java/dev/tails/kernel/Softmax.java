@@ -14,7 +14,7 @@ public final class Softmax {
     private Softmax() {
     }
 
-    private static final VectorSpecies<Float> S = Kernels.species();
+    private static final VectorSpecies<Float> S = Lanes.species();
     private static final int ROWS_PER_TASK = 16;
 
     /** Each of the rows holds n values at off + r·ld. */
@@ -43,7 +43,7 @@ public final class Softmax {
             e.intoArray(x, off + i);
             acc = acc.add(e);
         }
-        float sum = Kernels.sumLanes(acc);
+        float sum = Lanes.sum(acc);
         for (int i = bound; i < n; i++) {
             x[off + i] = (float) Math.exp(x[off + i] - max);
             sum += x[off + i];

@@ -9,7 +9,7 @@ public final class VectorOps {
     private VectorOps() {
     }
 
-    private static final VectorSpecies<Float> S = Kernels.species();
+    private static final VectorSpecies<Float> S = Lanes.species();
 
     /** out = a + b over len elements; out may be a or b. */
     public static void add(float[] a, float[] b, float[] out, int len) {
@@ -52,7 +52,7 @@ public final class VectorOps {
         for (; i < S.loopBound(len); i += S.length()) {
             acc = FloatVector.fromArray(S, a, aOff + i).fma(FloatVector.fromArray(S, b, bOff + i), acc);
         }
-        float sum = Kernels.sumLanes(acc);
+        float sum = Lanes.sum(acc);
         for (; i < len; i++) {
             sum += a[aOff + i] * b[bOff + i];
         }

@@ -3,7 +3,6 @@ package dev.tails.cli;
 import dev.tails.TailsException;
 import dev.tails.analysis.Attribution;
 import dev.tails.analysis.Attributor;
-import dev.tails.analysis.Corpus;
 import dev.tails.io.Json;
 import dev.tails.model.Model;
 import picocli.CommandLine.Command;
@@ -31,8 +30,8 @@ final class AttributeCommand implements Callable<Integer> {
     @Option(names = "--dim", required = true, description = "Dim of the block output to attribute.")
     int dim;
 
-    @Option(names = "--corpus", description = "Text file, one text per line (default: 2,000 WordNet 3.0 example sentences).")
-    Path corpus;
+    @Mixin
+    CorpusOptions corpusOptions;
 
     @Option(names = "--top", defaultValue = "20", description = "Neurons and heads to report, by |mean| (default: ${DEFAULT-VALUE}).")
     int top;
@@ -44,7 +43,7 @@ final class AttributeCommand implements Callable<Integer> {
     public Integer call() {
         Model model = modelOptions.load(modelOptions.folderFetchingIfMissing());
         Attributor attributor = new Attributor(model, List.of(layer), dim, top);
-        List<String> texts = corpus == null ? Corpus.embedded() : Corpus.read(corpus);
+        List<String> texts = corpusOptions.texts();
         StderrProgress progress = new StderrProgress();
         progress.stage("attribute: block " + layer + " dim " + dim + ", " + texts.size() + " texts through "
                 + model.folder().getFileName());

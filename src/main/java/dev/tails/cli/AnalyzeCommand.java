@@ -1,14 +1,11 @@
 package dev.tails.cli;
 
-import dev.tails.analysis.Corpus;
 import dev.tails.analysis.OutlierCounts;
 import dev.tails.hook.ForwardHooks;
 import dev.tails.model.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -20,13 +17,13 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
 
-    @Option(names = "--corpus", description = "Text file, one text per line (default: 2,000 WordNet 3.0 example sentences).")
-    Path corpus;
+    @Mixin
+    CorpusOptions corpusOptions;
 
     @Override
     public Integer call() {
         Model model = modelOptions.load(modelOptions.folderFetchingIfMissing());
-        List<String> texts = corpus == null ? Corpus.embedded() : Corpus.read(corpus);
+        List<String> texts = corpusOptions.texts();
         OutlierCounts counts = new OutlierCounts(model.config().numLayers() + 1, model.config().hiddenSize());
         StderrProgress progress = new StderrProgress();
         progress.stage("analyze: " + texts.size() + " texts through " + model.folder().getFileName());

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
                 ConvertTfCommand.class,
                 HiddenCommand.class,
                 AnalyzeCommand.class,
+                AttributeCommand.class,
                 TokenizeCommand.class,
         })
 public final class Main {

@@ -65,6 +65,11 @@ public final class Model {
         return encoder;
     }
 
+    /** The loaded tensors, for analyses that read weights directly (shared, do not change them). */
+    public EncoderWeights weights() {
+        return weights;
+    }
+
     /** Checkpoint tensors the encoder ignores, such as a masked-LM or NSP head. */
     public Set<String> unusedTensors() {
         return unusedTensors;

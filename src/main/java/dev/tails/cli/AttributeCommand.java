@@ -1,0 +1,74 @@
+package dev.tails.cli;
+
+import dev.tails.TailsException;
+import dev.tails.analysis.Attribution;
+import dev.tails.analysis.Attributor;
+import dev.tails.io.Json;
+import dev.tails.model.Model;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** `tails attribute`: which neurons and heads write one dim of one block, averaged over a corpus (DESIGN.md §6). */
+@Command(name = "attribute", mixinStandardHelpOptions = true,
+        description = "Exact attribution of one dim of one block's output to its FFN neurons and attention heads, "
+                + "with LayerNorm frozen per token, averaged over a corpus.")
+final class AttributeCommand implements Callable<Integer> {
+    @Mixin
+    ModelOptions modelOptions;
+
+    @Option(names = "--layer", required = true, description = "Block index (blocks.L, 0-based).")
+    int layer;
+
+    @Option(names = "--dim", required = true, description = "Dim of the block output to attribute.")
+    int dim;
+
+    @Mixin
+    CorpusOptions corpusOptions;
+
+    @Option(names = "--top", defaultValue = "20", description = "Neurons and heads to report, by |mean| (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--json", description = "Write layer, dim, tokens, value, neurons and heads to this JSON file.")
+    Path json;
+
+    @Override
+    public Integer call() {
+        Model model = modelOptions.load(modelOptions.folderFetchingIfMissing());
+        Attributor attributor = new Attributor(model, List.of(layer), dim, top);
+        List<String> texts = corpusOptions.texts();
+        StderrProgress progress = new StderrProgress();
+        progress.stage("attribute: block " + layer + " dim " + dim + ", " + texts.size() + " texts through "
+                + model.folder().getFileName());
+        Attribution result = attributor.run(texts, modelOptions.batchSize, modelOptions.truncate, progress::fraction).getFirst();
+        progress.stage("attribute: done");
+        if (json != null) {
+            write(result, json);
+        }
+        AttributionTable.print(result, System.out);
+        return 0;
+    }
+
+    /** Exactly the fields of DESIGN.md §6, in its order. */
+    private static void write(Attribution result, Path file) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("layer", result.layer());
+        fields.put("dim", result.dim());
+        fields.put("tokens", result.tokens());
+        fields.put("value", result.value());
+        fields.put("neurons", result.neurons());
+        fields.put("heads", result.heads());
+        try {
+            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), fields);
+        } catch (IOException e) {
+            throw new TailsException(file + ": cannot write the attribution JSON: " + e.getMessage(), e);
+        }
+    }
+}

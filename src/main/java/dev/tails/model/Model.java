@@ -65,6 +65,11 @@ public final class Model {
         return encoder;
     }
 
+    /** The loaded tensors (shared arrays: copy before editing), e.g. to build an edited {@link Encoder}. */
+    public EncoderWeights weights() {
+        return weights;
+    }
+
     /** Checkpoint tensors the encoder ignores, such as a masked-LM or NSP head. */
     public Set<String> unusedTensors() {
         return unusedTensors;

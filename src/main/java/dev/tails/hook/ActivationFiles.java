@@ -32,19 +32,20 @@ public final class ActivationFiles {
 
     public static void write(ActivationCache cache, Path file) {
         Map<String, FloatTensor> tensors = cache.tensors();
-        Format format = format(file);
-        if (format == Format.SAFETENSORS) {
-            SafetensorsWriter writer = new SafetensorsWriter().putMetadata("layout", "s{i}.<hook name>, DESIGN.md §4 shapes, no padding");
-            tensors.forEach(writer::putF32);
-            writer.write(file);
-        } else if (format == Format.NPZ) {
-            NpyWriter.writeNpz(file, tensors);
-        } else {
-            if (tensors.size() != 1) {
-                throw new TailsException(file + ": a .npy file holds one array, the cache has " + tensors.size()
-                        + " (one per text and hook); write .npz or .safetensors instead");
+        switch (format(file)) {
+            case SAFETENSORS -> {
+                SafetensorsWriter writer = new SafetensorsWriter().putMetadata("layout", "s{i}.<hook name>, DESIGN.md §4 shapes, no padding");
+                tensors.forEach(writer::putF32);
+                writer.write(file);
             }
-            NpyWriter.writeNpy(file, tensors.values().iterator().next());
+            case NPZ -> NpyWriter.writeNpz(file, tensors);
+            case NPY -> {
+                if (tensors.size() != 1) {
+                    throw new TailsException(file + ": a .npy file holds one array, the cache has " + tensors.size()
+                            + " (one per text and hook); write .npz or .safetensors instead");
+                }
+                NpyWriter.writeNpy(file, tensors.values().iterator().next());
+            }
         }
     }
 }

@@ -55,8 +55,7 @@ class InterventionIdentityTest {
             return new LayerWeights(w.query(), w.key(), w.value(), w.attentionOutput(), w.attentionNorm(),
                     w.intermediate(), new LinearWeights(weight, out.bias(), out.out(), out.in()), w.outputNorm());
         });
-        HookRegistry hooks = new HookRegistry(model.config()).add("blocks." + layer + ".mlp.hook_post", Interventions.zeroNeurons(neurons));
-        assertSameForward(model, hooks, edited, name + " neurons");
+        assertSameForward(model, "blocks." + layer + ".mlp.hook_post", Interventions.zeroNeurons(neurons), edited);
     }
 
     @ParameterizedTest
@@ -75,8 +74,7 @@ class InterventionIdentityTest {
             return new LayerWeights(w.query(), w.key(), new LinearWeights(weight, bias, v.out(), v.in()),
                     w.attentionOutput(), w.attentionNorm(), w.intermediate(), w.output(), w.outputNorm());
         });
-        HookRegistry hooks = new HookRegistry(model.config()).add("blocks." + layer + ".attn.hook_z", Interventions.zeroHeads(head));
-        assertSameForward(model, hooks, edited, name + " head");
+        assertSameForward(model, "blocks." + layer + ".attn.hook_z", Interventions.zeroHeads(head), edited);
     }
 
     @ParameterizedTest
@@ -115,9 +113,10 @@ class InterventionIdentityTest {
         return new Encoder(model.config(), new EncoderWeights(w.embeddings(), layers, w.pooler()));
     }
 
-    private static void assertSameForward(Model model, HookRegistry hooks, Encoder edited, String what) {
+    private static void assertSameForward(Model model, String hookName, Hook hook, Encoder edited) {
+        String what = model.folder().getFileName() + " " + hookName;
         Batch batch = TinyModels.batch(model);
-        EncoderOutput viaHooks = model.forward(batch, hooks);
+        EncoderOutput viaHooks = model.forward(batch, new HookRegistry(model.config()).add(hookName, hook));
         EncoderOutput viaWeights = edited.forward(batch);
         EncoderOutput plain = model.forward(batch, ForwardHooks.NONE);
         for (int b = 0; b < batch.size(); b++) {

@@ -1,9 +1,9 @@
 package dev.tails.cli;
 
 import dev.tails.analysis.Corpus;
-import dev.tails.hook.ForwardHooks;
+import dev.tails.hook.HookRegistry;
+import dev.tails.hook.ZeroSpec;
 import dev.tails.io.SafetensorsWriter;
-import dev.tails.model.Batch;
 import dev.tails.model.EncoderOutput;
 import dev.tails.model.Model;
 import picocli.CommandLine.Command;
@@ -11,6 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -27,22 +28,42 @@ final class HiddenCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output .safetensors file.")
     Path out;
 
+    @Option(names = "--zero-dims", paramLabel = "L|*|E:d,d,..",
+            description = "Zero dims of block L's output (blocks.L.hook_normalized_resid_post); * = every block, E = the embedding output. Repeatable.")
+    List<String> zeroDims = new ArrayList<>();
+
+    @Option(names = "--zero-neurons", paramLabel = "L:j,j,..",
+            description = "Zero FFN neurons of block L (blocks.L.mlp.hook_post). Repeatable.")
+    List<String> zeroNeurons = new ArrayList<>();
+
+    @Option(names = "--zero-heads", paramLabel = "L:h,h,..",
+            description = "Zero attention heads of block L (their slice of blocks.L.attn.hook_z). Repeatable.")
+    List<String> zeroHeads = new ArrayList<>();
+
     @Override
     public Integer call() {
-        Model model = modelOptions.load();
+        List<ZeroSpec> specs = new ArrayList<>();
+        zeroDims.forEach(v -> specs.add(ZeroSpec.parse(ZeroSpec.Kind.DIMS, v)));
+        zeroNeurons.forEach(v -> specs.add(ZeroSpec.parse(ZeroSpec.Kind.NEURONS, v)));
+        zeroHeads.forEach(v -> specs.add(ZeroSpec.parse(ZeroSpec.Kind.HEADS, v)));
+        Path folder = modelOptions.folder();
+        // Interventions are checked against config.json before the weights load or anything runs.
+        HookRegistry hooks = new HookRegistry(modelOptions.config(folder));
+        specs.forEach(spec -> spec.attachTo(hooks));
+
+        Model model = modelOptions.load(folder);
         List<String> texts = Corpus.read(input);
         SafetensorsWriter writer = new SafetensorsWriter()
                 .putMetadata("model", model.folder().getFileName().toString())
                 .putMetadata("layout", "s{i}.hidden [layers+1, T, H]: 0 = embedding output, k = output of layer k");
-        int step = Math.max(1, modelOptions.batchSize);
-        for (int from = 0; from < texts.size(); from += step) {
-            int to = Math.min(texts.size(), from + step);
-            Batch batch = model.batch(texts.subList(from, to), modelOptions.truncate);
-            EncoderOutput output = model.forward(batch, ForwardHooks.NONE);
-            for (int b = 0; b < batch.size(); b++) {
-                write(writer, from + b, output, b);
-            }
+        if (!specs.isEmpty()) {
+            writer.putMetadata("interventions", String.join(" ", specs.stream().map(s -> s.kind().option() + " " + s.value()).toList()));
         }
+        modelOptions.forEachBatch(model, texts, hooks, (first, output) -> {
+            for (int b = 0; b < output.batch().size(); b++) {
+                write(writer, first + b, output, b);
+            }
+        });
         writer.write(out);
         System.err.println("wrote " + texts.size() + " texts to " + out);
         return 0;

@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
                 FetchCommand.class,
                 ConvertTfCommand.class,
                 HiddenCommand.class,
+                ActivationsCommand.class,
                 AnalyzeCommand.class,
                 AttributeCommand.class,
                 TokenizeCommand.class,

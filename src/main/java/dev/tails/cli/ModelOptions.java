@@ -1,13 +1,17 @@
 package dev.tails.cli;
 
+import dev.tails.hook.ForwardHooks;
 import dev.tails.io.fetch.ModelCatalog;
 import dev.tails.model.Activation;
+import dev.tails.model.Batch;
+import dev.tails.model.EncoderOutput;
 import dev.tails.model.Model;
 import dev.tails.model.ModelConfig;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The options every command that runs a model shares. */
 final class ModelOptions {
@@ -43,10 +47,29 @@ final class ModelOptions {
     }
 
     Model load(Path dir) {
+        return Model.load(dir, config(dir));
+    }
+
+    /** config.json with the --hidden-act override: enough to check hooks before loading the weights. */
+    ModelConfig config(Path dir) {
         ModelConfig config = ModelConfig.load(dir);
         if (hiddenAct != null) {
             config = config.withActivation(Activation.fromHiddenAct(hiddenAct, "--hidden-act"));
         }
-        return Model.load(dir, config);
+        return config;
+    }
+
+    /** What to do with each batch's output; {@code first} is the index of its first text. */
+    interface BatchOutput {
+        void accept(int first, EncoderOutput output);
+    }
+
+    /** Runs the texts through the model --batch-size at a time, in order, with the same hooks. */
+    void forEachBatch(Model model, List<String> texts, ForwardHooks hooks, BatchOutput each) {
+        int step = Math.max(1, batchSize);
+        for (int from = 0; from < texts.size(); from += step) {
+            Batch batch = model.batch(texts.subList(from, Math.min(texts.size(), from + step)), truncate);
+            each.accept(from, model.forward(batch, hooks));
+        }
     }
 }

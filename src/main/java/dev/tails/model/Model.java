@@ -65,7 +65,7 @@ public final class Model {
         return encoder;
     }
 
-    /** The loaded tensors, for analyses that read weights directly (shared, do not change them). */
+    /** The loaded tensors (shared arrays: copy before editing), e.g. to build an edited {@link Encoder}. */
     public EncoderWeights weights() {
         return weights;
     }

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Max-absolute-difference comparison with a message that says where the worst element is. */
-final class GoldenAssert {
+public final class GoldenAssert {
     private GoldenAssert() {
     }
 
-    static double maxAbsDiff(float[] expected, float[] actual, String what) {
+    public static double maxAbsDiff(float[] expected, float[] actual, String what) {
         assertArrayEquals(new int[] {expected.length}, new int[] {actual.length}, what + ": length");
         double worst = 0;
         int at = -1;
@@ -22,12 +22,12 @@ final class GoldenAssert {
         return at < 0 ? 0 : worst;
     }
 
-    static void assertClose(float[] expected, float[] actual, double tolerance, String what) {
+    public static void assertClose(float[] expected, float[] actual, double tolerance, String what) {
         double diff = maxAbsDiff(expected, actual, what);
         assertTrue(diff <= tolerance, what + ": max |diff| " + diff + " > " + tolerance);
     }
 
-    static int[] toInts(long[] values) {
+    public static int[] toInts(long[] values) {
         int[] out = new int[values.length];
         for (int i = 0; i < values.length; i++) {
             out[i] = Math.toIntExact(values[i]);

@@ -1,0 +1,49 @@
+package dev.tails.cli;
+
+import dev.tails.analysis.Corpus;
+import dev.tails.hook.ActivationCache;
+import dev.tails.hook.ActivationFiles;
+import dev.tails.hook.HookRegistry;
+import dev.tails.model.Model;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** `tails activations`: capture hook points for each input line and save them (safetensors or NumPy). */
+@Command(name = "activations", mixinStandardHelpOptions = true,
+        description = "Write s{i}.<hook name> for each input line i and each hook point the patterns select, "
+                + "without padding, in DESIGN.md §4 shapes.")
+final class ActivationsCommand implements Callable<Integer> {
+    @Mixin
+    ModelOptions modelOptions;
+
+    @Option(names = "--hooks", required = true, split = ",", paramLabel = "PATTERN",
+            description = "Hook names or patterns, comma-separated, * within one dot segment (e.g. blocks.*.mlp.hook_post).")
+    List<String> hooks;
+
+    @Option(names = "--input", required = true, description = "Text file, one text per line.")
+    Path input;
+
+    @Option(names = "--out", required = true, description = "Output file: .safetensors, .npz, or .npy (one array only).")
+    Path out;
+
+    @Override
+    public Integer call() {
+        ActivationFiles.checkFormat(out);
+        Path folder = modelOptions.folder();
+        HookRegistry registry = new HookRegistry(modelOptions.config(folder));
+        ActivationCache cache = new ActivationCache();
+        hooks.forEach(pattern -> registry.add(pattern.strip(), cache.capture()));
+
+        Model model = modelOptions.load(folder);
+        List<String> texts = Corpus.read(input);
+        modelOptions.forEachBatch(model, texts, registry, (first, output) -> { });
+        ActivationFiles.write(cache, out);
+        System.err.println("wrote " + cache.names().size() + " hook points of " + texts.size() + " texts to " + out);
+        return 0;
+    }
+}

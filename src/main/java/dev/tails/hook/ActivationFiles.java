@@ -1,0 +1,51 @@
+package dev.tails.hook;
+
+import dev.tails.TailsException;
+import dev.tails.io.NpyWriter;
+import dev.tails.io.SafetensorsWriter;
+import dev.tails.tensor.FloatTensor;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Saves an {@link ActivationCache} in the format its file name asks for: .safetensors, .npz or .npy. */
+public final class ActivationFiles {
+    private ActivationFiles() {
+    }
+
+    private enum Format { SAFETENSORS, NPZ, NPY }
+
+    /** Fails unless the name ends in a known format: call it before a long run. */
+    public static void checkFormat(Path file) {
+        format(file);
+    }
+
+    private static Format format(Path file) {
+        String name = file.getFileName().toString();
+        for (Format f : Format.values()) {
+            if (name.endsWith("." + f.name().toLowerCase(java.util.Locale.ROOT))) {
+                return f;
+            }
+        }
+        throw new TailsException(file + ": unknown output format, the name must end in .safetensors, .npz or .npy");
+    }
+
+    public static void write(ActivationCache cache, Path file) {
+        Map<String, FloatTensor> tensors = cache.tensors();
+        switch (format(file)) {
+            case SAFETENSORS -> {
+                SafetensorsWriter writer = new SafetensorsWriter().putMetadata("layout", "s{i}.<hook name>, DESIGN.md §4 shapes, no padding");
+                tensors.forEach(writer::putF32);
+                writer.write(file);
+            }
+            case NPZ -> NpyWriter.writeNpz(file, tensors);
+            case NPY -> {
+                if (tensors.size() != 1) {
+                    throw new TailsException(file + ": a .npy file holds one array, the cache has " + tensors.size()
+                            + " (one per text and hook); write .npz or .safetensors instead");
+                }
+                NpyWriter.writeNpy(file, tensors.values().iterator().next());
+            }
+        }
+    }
+}

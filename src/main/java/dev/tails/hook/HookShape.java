@@ -1,0 +1,33 @@
+package dev.tails.hook;
+
+import dev.tails.model.ModelConfig;
+
+/** The sizes that give each {@link HookPoint.Layout} its shape: hidden H, neurons I, heads and head dim dh. */
+public record HookShape(int hidden, int neurons, int heads, int headDim) {
+
+    public static HookShape of(ModelConfig config) {
+        return new HookShape(config.hiddenSize(), config.intermediateSize(), config.numHeads(), config.headDim());
+    }
+
+    /** Floats per token row for the row layouts ([B*T, width]); ATTENTION has no token rows. */
+    public int rowWidth(HookPoint.Layout layout) {
+        return switch (layout) {
+            case HIDDEN -> hidden;
+            case NEURONS -> neurons;
+            case HEADS -> heads * headDim;
+            case HEAD_RESULTS -> heads * hidden;
+            case ATTENTION -> throw new IllegalArgumentException("ATTENTION is laid out [B, heads, T, T], not by token rows");
+        };
+    }
+
+    /** The DESIGN.md §4 shape of one sequence of {@code length} tokens. */
+    public int[] perSequence(HookPoint.Layout layout, int length) {
+        return switch (layout) {
+            case HIDDEN -> new int[] {length, hidden};
+            case NEURONS -> new int[] {length, neurons};
+            case HEADS -> new int[] {length, heads, headDim};
+            case HEAD_RESULTS -> new int[] {length, heads, hidden};
+            case ATTENTION -> new int[] {heads, length, length};
+        };
+    }
+}

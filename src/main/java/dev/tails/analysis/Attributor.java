@@ -30,6 +30,12 @@ public final class Attributor {
 
     /** One attribution per block, in the order the blocks were given; progress gets the fraction done. */
     public List<Attribution> run(List<String> texts, int batchSize, boolean truncate, DoubleConsumer progress) {
+        return run(texts, batchSize, truncate, progress, (output, first) -> { });
+    }
+
+    /** As above, also handing each batch's output to a statistic, so a study needs no extra pass. */
+    public List<Attribution> run(List<String> texts, int batchSize, boolean truncate, DoubleConsumer progress,
+                                 CorpusStatistic alongside) {
         List<CorpusAttribution> sums = blocks.stream().map(block -> new CorpusAttribution(block, embedding,
                 model.config().intermediateSize(), model.config().numHeads())).toList();
         Set<Integer> captured = Set.copyOf(blocks.stream().map(BlockDecomposer::block).toList());
@@ -38,6 +44,7 @@ public final class Attributor {
             int to = Math.min(texts.size(), from + step);
             CapturedForward forward = CapturedForward.run(model, model.batch(texts.subList(from, to), truncate), captured);
             sums.forEach(s -> s.add(forward));
+            alongside.add(forward.output(), from);
             progress.accept((double) to / texts.size());
         }
         return sums.stream().map(s -> s.result(top)).toList();

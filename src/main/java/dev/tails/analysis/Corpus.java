@@ -45,6 +45,11 @@ public final class Corpus {
         }
     }
 
+    /** The texts of SST-style "text<TAB>label" lines, with the trailing tab and label cut; other lines as they are. */
+    public static List<String> withoutLabels(List<String> lines) {
+        return lines.stream().map(line -> line.replaceFirst("\\s*\\t[^\\t]*$", "")).toList();
+    }
+
     private static List<String> readLines(InputStream in, String where) throws IOException {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)

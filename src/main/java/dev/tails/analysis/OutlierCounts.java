@@ -2,43 +2,50 @@ package dev.tails.analysis;
 
 import dev.tails.model.EncoderOutput;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
 /**
- * How often each dimension is the smallest and the largest value of a token vector, per hidden
- * state (0 = embeddings). Padding rows are skipped; special tokens count, as in the paper.
+ * How often each dimension is the smallest and the largest value of a counted token vector, per
+ * hidden state (0 = embeddings). Clipped dims read as zero, so the same class measures the paper's
+ * clipped vectors.
  */
-public final class OutlierCounts {
+public final class OutlierCounts implements CorpusStatistic {
+    private final TokenizedCorpus corpus;
+    private final Clip clip;
     private final int hidden;
     private final long[][] argminCounts;
     private final long[][] argmaxCounts;
     private long tokens;
 
-    public OutlierCounts(int states, int hidden) {
+    public OutlierCounts(TokenizedCorpus corpus, int states, int hidden, Clip clip) {
+        this.corpus = corpus;
+        this.clip = clip;
         this.hidden = hidden;
         this.argminCounts = new long[states][hidden];
         this.argmaxCounts = new long[states][hidden];
     }
 
-    public void add(EncoderOutput output) {
-        var batch = output.batch();
-        for (int row = 0; row < batch.rows(); row++) {
-            if (batch.isPadding(row)) {
-                continue;
-            }
+    @Override
+    public void add(EncoderOutput output, int first) {
+        corpus.forEachToken(output, first, (sentence, position, offset) -> {
             tokens++;
             for (int s = 0; s < argminCounts.length; s++) {
-                countRow(output.hiddenStates()[s], row * hidden, s);
+                countRow(output.hiddenStates()[s], offset, s);
             }
-        }
+        });
     }
 
     private void countRow(float[] state, int off, int s) {
         int min = 0;
         int max = 0;
         for (int d = 1; d < hidden; d++) {
-            if (state[off + d] < state[off + min]) {
+            float v = clip.value(state, off, d);
+            if (v < clip.value(state, off, min)) {
                 min = d;
             }
-            if (state[off + d] > state[off + max]) {
+            if (v > clip.value(state, off, max)) {
                 max = d;
             }
         }
@@ -61,6 +68,57 @@ public final class OutlierCounts {
 
     public DimShare topArgmax(int state) {
         return top(argmaxCounts[state]);
+    }
+
+    /** The fraction of vectors of a state whose minimum is at each dim. */
+    public double[] argminShares(int state) {
+        return shares(argminCounts[state]);
+    }
+
+    public double[] argmaxShares(int state) {
+        return shares(argmaxCounts[state]);
+    }
+
+    /** Dims that are the minimum or maximum of at least minShare of the vectors of the non-input states, most frequent first. */
+    public List<DimShare> outliers(double minShare) {
+        List<DimShare> found = new ArrayList<>();
+        for (long[][] counts : List.of(argminCounts, argmaxCounts)) {
+            long[] pooled = pooledOverBlocks(counts);
+            for (int d = 0; d < hidden; d++) {
+                int dim = d;
+                double share = (double) pooled[d] / Math.max(1, tokens * (states() - 1));
+                if (share >= minShare && found.stream().noneMatch(f -> f.dim() == dim)) {
+                    found.add(new DimShare(dim, share));
+                }
+            }
+        }
+        found.sort(Comparator.comparingDouble(DimShare::fraction).reversed());
+        return found;
+    }
+
+    /** The dim most often the minimum over the vectors of all non-input states: the paper's tail dim. */
+    public DimShare pooledTopArgmin() {
+        long[] pooled = pooledOverBlocks(argminCounts);
+        DimShare top = top(pooled);
+        return new DimShare(top.dim(), top.fraction() / Math.max(1, states() - 1));
+    }
+
+    private long[] pooledOverBlocks(long[][] counts) {
+        long[] pooled = new long[hidden];
+        for (int s = 1; s < counts.length; s++) {
+            for (int d = 0; d < hidden; d++) {
+                pooled[d] += counts[s][d];
+            }
+        }
+        return pooled;
+    }
+
+    private double[] shares(long[] counts) {
+        double[] shares = new double[counts.length];
+        for (int d = 0; d < counts.length; d++) {
+            shares[d] = tokens == 0 ? 0 : (double) counts[d] / tokens;
+        }
+        return shares;
     }
 
     private DimShare top(long[] counts) {

@@ -1,18 +1,26 @@
 package dev.tails.cli;
 
 import dev.tails.analysis.OutlierCounts;
-import dev.tails.hook.ForwardHooks;
+import dev.tails.analysis.Study;
+import dev.tails.analysis.StudyResult;
+import dev.tails.analysis.StudySettings;
 import dev.tails.model.Model;
+import dev.tails.report.ReportWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** `tails analyze`: which dimension is most often the minimum / maximum of a token vector, per layer. */
+/** `tails analyze`: the paper's study over a corpus, printed as a table and written as a report. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Per layer, the dimension most often the minimum (and maximum) of a token vector over a corpus.")
+        description = "The tails study over a corpus: per layer the dims most often min / max, their origin, "
+                + "interventions and geometry raw vs clipped; writes index.html and summary.json.")
 final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
@@ -20,33 +28,45 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     CorpusOptions corpusOptions;
 
+    @Option(names = "--out", paramLabel = "DIR", description = "Report folder (default: reports/<model>/).")
+    Path out;
+
+    @Option(names = "--no-special-tokens", description = "Leave [CLS], [SEP] and the like out of every statistic.")
+    boolean noSpecialTokens;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        long start = System.nanoTime();
         Model model = modelOptions.load(modelOptions.folderFetchingIfMissing());
         List<String> texts = corpusOptions.texts();
-        OutlierCounts counts = new OutlierCounts(model.config().numLayers() + 1, model.config().hiddenSize());
         StderrProgress progress = new StderrProgress();
         progress.stage("analyze: " + texts.size() + " texts through " + model.folder().getFileName());
-        int step = Math.max(1, modelOptions.batchSize);
-        for (int from = 0; from < texts.size(); from += step) {
-            int to = Math.min(texts.size(), from + step);
-            counts.add(model.forward(model.batch(texts.subList(from, to), modelOptions.truncate), ForwardHooks.NONE));
-            progress.fraction((double) to / texts.size());
-        }
-        progress.stage("analyze: done");
-        print(model, texts.size(), counts);
+        StudyResult result = Study.run(model, texts, StudySettings.defaults(modelOptions.batchSize, modelOptions.truncate,
+                !noSpecialTokens, corpusOptions.seed), progress);
+        Path dir = out != null ? out : Path.of("reports", result.model());
+        String command = "./tails " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        Path index = ReportWriter.write(result, command.trim(), dir);
+        progress.stage(String.format(Locale.ROOT, "analyze: done in %.0f s; report %s", (System.nanoTime() - start) / 1e9, index));
+        print(result);
         return 0;
     }
 
-    private static void print(Model model, int texts, OutlierCounts counts) {
-        System.out.printf(Locale.ROOT, "model %s: %d texts, %d token vectors (special tokens included)%n",
-                model.folder().getFileName(), texts, counts.tokens());
-        System.out.println("layer  argmin dim  share    argmax dim  share");
-        for (int layer = 1; layer < counts.states(); layer++) {
-            var min = counts.topArgmin(layer);
-            var max = counts.topArgmax(layer);
-            System.out.printf(Locale.ROOT, "%5d  %10d  %6.2f%%  %10d  %6.2f%%%n",
-                    layer, min.dim(), 100 * min.fraction(), max.dim(), 100 * max.fraction());
+    private static void print(StudyResult r) {
+        System.out.printf(Locale.ROOT, "model %s: %d texts, %d token vectors (special tokens %s)%n", r.model(), r.texts(),
+                r.raw().tokens(), r.settings().specialTokens() ? "included" : "left out");
+        System.out.println("layer  argmin dim  share    argmax dim  share    anisotropy raw/clipped  self-sim raw/clipped");
+        for (int layer = 1; layer < r.states(); layer++) {
+            OutlierCounts.DimShare min = r.raw().topArgmin(layer);
+            OutlierCounts.DimShare max = r.raw().topArgmax(layer);
+            System.out.printf(Locale.ROOT, "%5d  %10d  %6.2f%%  %10d  %6.2f%%  %9.3f / %-9.3f  %9.3f / %-9.3f%n",
+                    layer, min.dim(), 100 * min.fraction(), max.dim(), 100 * max.fraction(),
+                    r.anisotropy().raw()[layer], r.anisotropy().clipped()[layer],
+                    r.selfSimilarity().raw()[layer], r.selfSimilarity().clipped()[layer]);
         }
+        System.out.printf(Locale.ROOT, "tail dim %d; clipped %s; position 0's argmin %d; %.1f%% of positions have argmin %d%n",
+                r.tailDim(), r.clip(), r.positions().argmin(0), 100 * r.positions().argminShare(r.tailDim()), r.tailDim());
     }
 }

@@ -1,17 +1,26 @@
 package dev.tails.cli;
 
 import dev.tails.analysis.Corpus;
+import dev.tails.analysis.SentenceSample;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.List;
 
-/** The --corpus option of the commands that average over texts. */
+/** The corpus options of the commands that average over texts. */
 final class CorpusOptions {
-    @Option(names = "--corpus", description = "Text file, one text per line (default: 2,000 WordNet 3.0 example sentences).")
+    @Option(names = "--corpus", description = "Text file, one text per line; SST's \"text<TAB>label\" lines lose the label "
+            + "(default: 2,000 WordNet 3.0 example sentences).")
     Path corpus;
 
+    @Option(names = "--sample", paramLabel = "N", description = "Use N lines drawn at random (see --seed) instead of all.")
+    Integer sample;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+    long seed;
+
     List<String> texts() {
-        return corpus == null ? Corpus.embedded() : Corpus.read(corpus);
+        List<String> texts = Corpus.withoutLabels(corpus == null ? Corpus.embedded() : Corpus.read(corpus));
+        return sample == null ? texts : SentenceSample.of(texts, sample, seed);
     }
 }

@@ -1,0 +1,54 @@
+package dev.tails.analysis;
+
+import dev.tails.model.EncoderOutput;
+
+import java.util.List;
+
+/** The average token vector per hidden state, and each dim's mean |value| (where the tails stand out). */
+public final class LayerMeans implements CorpusStatistic {
+    private final TokenizedCorpus corpus;
+    private final double[][] sums;
+    private final double[][] absSums;
+    private long tokens;
+
+    public LayerMeans(TokenizedCorpus corpus, int states, int hidden) {
+        this.corpus = corpus;
+        this.sums = new double[states][hidden];
+        this.absSums = new double[states][hidden];
+    }
+
+    @Override
+    public void add(EncoderOutput output, int first) {
+        corpus.forEachToken(output, first, (sentence, position, offset) -> {
+            tokens++;
+            for (int s = 0; s < sums.length; s++) {
+                float[] state = output.hiddenStates()[s];
+                for (int d = 0; d < sums[s].length; d++) {
+                    sums[s][d] += state[offset + d];
+                    absSums[s][d] += Math.abs(state[offset + d]);
+                }
+            }
+        });
+    }
+
+    public double[] mean(int state) {
+        return divided(sums[state]);
+    }
+
+    public double[] meanAbs(int state) {
+        return divided(absSums[state]);
+    }
+
+    /** The k dims of largest mean |value|, largest first. */
+    public List<UnitMean> topByMeanAbs(int state, int k) {
+        return UnitMean.top(meanAbs(state), k);
+    }
+
+    private double[] divided(double[] s) {
+        double[] out = new double[s.length];
+        for (int d = 0; d < s.length; d++) {
+            out[d] = s[d] / Math.max(1, tokens);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,14 @@
+package dev.tails.analysis;
+
+/**
+ * The knobs of a study. Defaults follow the paper and Ethayarajh (2019): 1,000 token pairs from
+ * 2,000 sentences, words seen in at least 10 sentences, up to 1,000 words.
+ */
+public record StudySettings(int batchSize, boolean truncate, boolean specialTokens, long seed,
+                            double outlierShare, int topUnits, int geometrySentences, int anisotropyPairs,
+                            int minSentencesPerWord, int maxWords) {
+
+    public static StudySettings defaults(int batchSize, boolean truncate, boolean specialTokens, long seed) {
+        return new StudySettings(batchSize, truncate, specialTokens, seed, 0.10, 5, 2000, 1000, 10, 1000);
+    }
+}

@@ -1,0 +1,166 @@
+package dev.tails.report;
+
+import dev.tails.analysis.Attribution;
+import dev.tails.analysis.OutlierCounts;
+import dev.tails.analysis.StudyResult;
+import dev.tails.analysis.UnitMean;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** index.html: one self-contained page (inline CSS and SVG, no script) with the study and the paper beside it. */
+public final class HtmlReport {
+    private HtmlReport() {
+    }
+
+    public static String render(StudyResult r, String command) {
+        int tail = r.tailDim();
+        int last = r.states() - 1;
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<title>tails: " + Html.escape(r.model()) + "</title><style>body{font-family:sans-serif;max-width:1100px;"
+                + "margin:1em auto;padding:0 1em}table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;"
+                + "padding:2px 6px;text-align:right;font-size:13px}code{background:#eee;padding:1px 4px}</style></head><body>");
+        html.append("<h1>Tails of ").append(Html.escape(r.model())).append("</h1>");
+        html.append("<p>Reproducing Luo, <i>Catch the &#39;Tails&#39; of BERT</i> (arXiv 2011.04393; ACL 2021: "
+                + "<i>Positional Artefacts Propagate Through Masked Language Model Embeddings</i>).</p>");
+        html.append("<p>Command: <code>").append(Html.escape(command)).append("</code></p>");
+        html.append(Html.table(List.of("setting", "value"), List.of(
+                List.of("texts", Integer.toString(r.texts())),
+                List.of("token vectors per layer", Long.toString(r.raw().tokens())),
+                List.of("special tokens counted", Boolean.toString(r.settings().specialTokens())),
+                List.of("seed", Long.toString(r.settings().seed())),
+                List.of("tail dim (most often the minimum, layers 1-" + last + " pooled)", Integer.toString(tail)),
+                List.of("clipped dims (min or max in >= " + pct(r.settings().outlierShare()) + " of vectors)", r.clip().toString()))));
+
+        html.append("<h2>Ours beside the paper</h2>");
+        html.append(Html.table(List.of("claim", "paper (bert-base-cased)", "ours"), List.of(
+                List.of("dim 557 is the argmin of token vectors", "96.60% (SST-2 + QQP, all layers)",
+                        "dim " + tail + ": " + pct(r.raw().pooledTopArgmin().fraction()) + " (layers 1-" + last + ")"),
+                List.of("argmin of position embedding 0", "557", Integer.toString(r.positions().argmin(0))),
+                List.of("largest gamma in LayerNorm 1 of blocks 0-2", "557",
+                        ranks(r, 0, 3)),
+                List.of("anisotropy after clipping", "drops", change(r.anisotropy(), last)),
+                List.of("self-similarity after clipping", "rises", change(r.selfSimilarity(), last)),
+                List.of("position probes of layers 1-3", "near 100% accurate", "not computed in this version"))));
+
+        html.append("<h2>Outliers per layer</h2>");
+        html.append(Html.table(List.of("layer", "argmin dim", "share", "argmax dim", "share", "top dims by mean |value|"),
+                rows(r, s -> List.of(Integer.toString(s), dim(r.raw().topArgmin(s)), share(r.raw().topArgmin(s)),
+                        dim(r.raw().topArgmax(s)), share(r.raw().topArgmax(s)), topAbs(r, s)))));
+        html.append(SvgChart.bars("Share of layer-" + last + " vectors whose minimum is at each dim", r.raw().argminShares(last), tail));
+        html.append(SvgChart.bars("Average layer-" + last + " vector", r.means().mean(last), tail));
+
+        html.append("<h2>Origin</h2>");
+        html.append("<p>Position embeddings whose argmin is dim ").append(tail).append(": ")
+                .append(pct(r.positions().argminShare(tail))).append(" of ").append(r.positions().positions())
+                .append("; position 0: argmin ").append(r.positions().argmin(0)).append(", argmax ")
+                .append(r.positions().argmax(0)).append(".</p>");
+        html.append(SvgChart.bars("Position embedding 0", toDouble(r.positions().row(0)), tail));
+        html.append("<p>Rank of dim ").append(tail).append(" in each LayerNorm (1 = largest |value| of ")
+                .append(r.hidden()).append(").</p>");
+        html.append(Html.table(List.of("LayerNorm", "gamma rank", "gamma", "beta rank", "beta"),
+                r.normRanks().stream().map(n -> List.of(n.norm(), Integer.toString(n.gammaRank()), num(n.gamma()),
+                        Integer.toString(n.betaRank()), num(n.beta()))).toList()));
+        html.append(attribution(r));
+
+        html.append("<h2>Interventions in the graph</h2><p>Share of vectors whose minimum is the top dim, per layer: raw; "
+                + "clipped only in the final vectors (the paper); position embeddings zeroed (<code>embed.hook_pos_embed</code>); "
+                + "clipped dims zeroed at every block output as they flow on "
+                + "(<code>blocks.L.hook_normalized_resid_post</code>).</p>");
+        html.append(Html.table(List.of("layer", "raw", "clipped in final vectors", "position embeddings zeroed", "zeroed in flow"),
+                rows(r, s -> List.of(Integer.toString(s), argmin(r.raw(), s), argmin(r.clipped(), s),
+                        argmin(r.positionsZeroed(), s), argmin(r.zeroedInFlow(), s)))));
+
+        html.append("<h2>Geometry, raw vs clipped</h2><p>Anisotropy: mean cosine of ").append(r.anisotropyPairs())
+                .append(" random token pairs from up to ").append(r.settings().geometrySentences())
+                .append(" random sentences. Self-similarity: Ethayarajh's mean cosine over all pairs of a word's vectors, "
+                        + "over ").append(r.selfSimilarityWords()).append(" words seen in at least ")
+                .append(r.settings().minSentencesPerWord()).append(" sentences (whole-word tokens). The paper takes "
+                        + "self-similarity from Ethayarajh (2019) on its own SST-2 + QQP sample; whether it subtracts "
+                        + "anisotropy (Ethayarajh's adjusted variant) was not checked here: these numbers are unadjusted. Intra-sentence: mean cosine of a sentence's tokens to their mean.</p>");
+        html.append(Html.table(List.of("layer", "anisotropy raw", "clipped", "self-similarity raw", "clipped",
+                        "intra-sentence raw", "clipped"),
+                rows(r, s -> List.of(Integer.toString(s), num(r.anisotropy().raw()[s]), num(r.anisotropy().clipped()[s]),
+                        num(r.selfSimilarity().raw()[s]), num(r.selfSimilarity().clipped()[s]),
+                        num(r.intraSentence().raw()[s]), num(r.intraSentence().clipped()[s])))));
+        html.append(SvgChart.lines("Anisotropy and self-similarity per layer",
+                List.of("anisotropy raw", "anisotropy clipped", "self-sim raw", "self-sim clipped"),
+                List.of(r.anisotropy().raw(), r.anisotropy().clipped(), r.selfSimilarity().raw(), r.selfSimilarity().clipped())));
+        html.append("<h2>Position probes</h2><p>Not computed in this version.</p>");
+        return html.append("</body></html>\n").toString();
+    }
+
+    private static String attribution(StudyResult r) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Attribution a : r.attributions()) {
+            rows.add(List.of(Integer.toString(a.layer()), num(a.value()), units(a.neurons(), a::neuronShare),
+                    units(a.heads(), a::headShare)));
+        }
+        var e = r.attributions().getFirst();
+        return "<p>Exact attribution of dim " + r.tailDim() + " (LayerNorm frozen per token): hidden state 0 is "
+                + "word " + pct(e.embeddingShare(e.embedding().word())) + ", position "
+                + pct(e.embeddingShare(e.embedding().position())) + ", token type "
+                + pct(e.embeddingShare(e.embedding().tokenType())) + " of what the lookups put in (beyond beta). "
+                + "Per block, the top FFN neurons (share of the block output beyond beta) and heads (share of "
+                + "LayerNorm 1's output beyond beta):</p>"
+                + Html.table(List.of("block", "mean value", "top neurons (share)", "top heads (share)"), rows);
+    }
+
+    private static String units(List<UnitMean> units, Function<UnitMean, Double> share) {
+        return String.join(", ", units.stream().map(u -> u.index() + " (" + pct(share.apply(u)) + ")").toList());
+    }
+
+    private static List<List<String>> rows(StudyResult r, Function<Integer, List<String>> row) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int s = 0; s < r.states(); s++) {
+            rows.add(row.apply(s));
+        }
+        return rows;
+    }
+
+    private static String ranks(StudyResult r, int from, int to) {
+        List<String> out = new ArrayList<>();
+        for (int b = from; b < to && b < r.states() - 1; b++) {
+            out.add("block " + b + ": rank " + r.normRanks().get(1 + 2 * b).gammaRank());
+        }
+        return "dim " + r.tailDim() + " " + String.join(", ", out);
+    }
+
+    private static String change(StudyResult.Geometry g, int last) {
+        return String.format(Locale.ROOT, "layer %d: %s -> %s", last, num(g.raw()[last]), num(g.clipped()[last]));
+    }
+
+    private static String topAbs(StudyResult r, int s) {
+        return String.join(", ", r.means().topByMeanAbs(s, 3).stream().map(u -> u.index() + " (" + num(u.mean()) + ")").toList());
+    }
+
+    private static String argmin(OutlierCounts counts, int s) {
+        return dim(counts.topArgmin(s)) + " " + share(counts.topArgmin(s));
+    }
+
+    private static String dim(OutlierCounts.DimShare d) {
+        return Integer.toString(d.dim());
+    }
+
+    private static String share(OutlierCounts.DimShare d) {
+        return pct(d.fraction());
+    }
+
+    static String pct(double f) {
+        return String.format(Locale.ROOT, "%.2f%%", 100 * f);
+    }
+
+    static String num(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "n/a";
+    }
+
+    private static double[] toDouble(float[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i];
+        }
+        return out;
+    }
+}

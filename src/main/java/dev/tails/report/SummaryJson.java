@@ -1,0 +1,67 @@
+package dev.tails.report;
+
+import dev.tails.analysis.OutlierCounts;
+import dev.tails.analysis.StudyResult;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** summary.json: model, tokens and one object per layer (0 = embeddings), the fields scripts read (issue 5). */
+public final class SummaryJson {
+    private SummaryJson() {
+    }
+
+    public static Map<String, Object> of(StudyResult r, String command) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("model", r.model());
+        json.put("command", command);
+        json.put("texts", r.texts());
+        json.put("tokens", r.raw().tokens());
+        json.put("special_tokens", r.settings().specialTokens());
+        json.put("seed", r.settings().seed());
+        json.put("tail_dim", r.tailDim());
+        json.put("clipped_dims", r.clip().dims());
+        json.put("position_embedding_argmin_share", r.positions().argminShare(r.tailDim()));
+        json.put("position_0_argmin", r.positions().argmin(0));
+        json.put("anisotropy_pairs", r.anisotropyPairs());
+        json.put("self_similarity_words", r.selfSimilarityWords());
+        List<Map<String, Object>> layers = new ArrayList<>();
+        for (int s = 0; s < r.states(); s++) {
+            Map<String, Object> layer = new LinkedHashMap<>();
+            layer.put("layer", s);
+            layer.put("argmin", share(r.raw().topArgmin(s)));
+            layer.put("argmax", share(r.raw().topArgmax(s)));
+            layer.put("argmin_clipped", share(r.clipped().topArgmin(s)));
+            layer.put("argmin_position_embeddings_zeroed", share(r.positionsZeroed().topArgmin(s)));
+            layer.put("argmin_zeroed_in_flow", share(r.zeroedInFlow().topArgmin(s)));
+            layer.put("anisotropy", pair(r.anisotropy(), s));
+            layer.put("self_similarity", pair(r.selfSimilarity(), s));
+            layer.put("intra_sentence_similarity", pair(r.intraSentence(), s));
+            layer.put("probe_accuracy", null);
+            layers.add(layer);
+        }
+        json.put("layers", layers);
+        return json;
+    }
+
+    private static Map<String, Object> share(OutlierCounts.DimShare share) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("dim", share.dim());
+        m.put("fraction", share.fraction());
+        return m;
+    }
+
+    private static Map<String, Object> pair(StudyResult.Geometry g, int s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("raw", finite(g.raw()[s]));
+        m.put("clipped", finite(g.clipped()[s]));
+        return m;
+    }
+
+    /** NaN (nothing sampled) is not JSON: null. */
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+}

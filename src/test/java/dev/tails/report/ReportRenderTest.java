@@ -1,0 +1,100 @@
+package dev.tails.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tails.TestFiles;
+import dev.tails.analysis.Corpus;
+import dev.tails.analysis.Study;
+import dev.tails.analysis.StudyResult;
+import dev.tails.analysis.StudySettings;
+import dev.tails.io.Json;
+import dev.tails.io.fetch.FetchProgress;
+import dev.tails.model.Model;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The report of a tiny-bert study: summary.json has the fields scripts read; index.html renders in headless Chromium. */
+class ReportRenderTest {
+    private static final FetchProgress QUIET = new FetchProgress() {
+        @Override
+        public void stage(String message) {
+        }
+
+        @Override
+        public void fraction(double done) {
+        }
+    };
+
+    @TempDir
+    static Path dir;
+    private static Path index;
+    private static StudyResult result;
+
+    @BeforeAll
+    static void study() {
+        Model model = Model.load(TestFiles.resource("models/tiny-bert"));
+        List<String> texts = Corpus.embedded().subList(0, 40);
+        result = Study.run(model, texts, StudySettings.defaults(8, false, true, 1), QUIET);
+        index = ReportWriter.write(result, "./tails analyze --model tiny-bert", dir);
+    }
+
+    @Test
+    void summaryHasOneObjectPerLayer() throws Exception {
+        JsonNode json = Json.MAPPER.readTree(dir.resolve("summary.json").toFile());
+        assertEquals("tiny-bert", json.get("model").asText());
+        assertEquals(result.raw().tokens(), json.get("tokens").asLong());
+        assertEquals(result.states(), json.get("layers").size());
+        JsonNode layer1 = json.get("layers").get(1);
+        assertEquals(1, layer1.get("layer").asInt());
+        assertEquals(result.raw().topArgmin(1).dim(), layer1.get("argmin").get("dim").asInt());
+        assertTrue(layer1.get("anisotropy").get("raw").isNumber());
+        assertTrue(layer1.get("self_similarity").has("clipped"));
+        assertTrue(layer1.get("probe_accuracy").isNull());
+    }
+
+    @Test
+    void sameSeedSameReport() {
+        Model model = Model.load(TestFiles.resource("models/tiny-bert"));
+        StudyResult again = Study.run(model, Corpus.embedded().subList(0, 40), StudySettings.defaults(8, false, true, 1), QUIET);
+        assertEquals(HtmlReport.render(result, "x"), HtmlReport.render(again, "x"));
+    }
+
+    @Test
+    void rendersInHeadlessChromiumWithoutConsoleErrors() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "chromium is not installed: skipping the render check");
+        Path png = dir.resolve("shot.png");
+        Path profile = Files.createTempDirectory("tails-chromium");
+        Process chromium = new ProcessBuilder("/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0",
+                "--screenshot=" + png, "--window-size=1200,2000", index.toUri().toString())
+                .redirectErrorStream(true).start();
+        String log = new String(chromium.getInputStream().readAllBytes());
+        assertTrue(chromium.waitFor(120, TimeUnit.SECONDS), "chromium did not finish");
+        assertFalse(log.contains("Uncaught") || log.contains("ERROR:CONSOLE"), log);
+        BufferedImage shot = ImageIO.read(png.toFile());
+        assertTrue(distinctColours(shot) > 3, "the screenshot is blank");
+    }
+
+    private static long distinctColours(BufferedImage image) {
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 7) {
+            for (int x = 0; x < image.getWidth(); x += 7) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        return colours.size();
+    }
+}

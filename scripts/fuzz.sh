@@ -13,7 +13,11 @@ fi
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/fuzz-classpath.txt -Dmdep.includeScope=test
-classpath="target/test-classes:target/classes:$(cat target/fuzz-classpath.txt)"
+# a private copy of the classes, so rebuilding during a long run cannot change the code under test
+snapshot=$(mktemp -d target/fuzz-classes.XXXXXX)
+trap 'rm -rf "$snapshot"' EXIT
+cp -r target/classes target/test-classes "$snapshot"/
+classpath="$snapshot/test-classes:$snapshot/classes:$(cat target/fuzz-classpath.txt)"
 mkdir -p target/fuzz-logs
 status=0
 run() {

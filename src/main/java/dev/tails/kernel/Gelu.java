@@ -4,7 +4,6 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
-import static jdk.incubator.vector.VectorOperators.EXP;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.LT;
 
@@ -49,7 +48,7 @@ public final class Gelu {
     private static FloatVector geluTanh(FloatVector x) {
         // 0.5·(1+tanh(u)) = 1/(1+e^(-2u)): the same function without the cancellation at u << 0
         FloatVector u2 = x.mul(x).fma(2 * 0.044715f * SQRT_2_PI, 2 * SQRT_2_PI).mul(x);
-        FloatVector y = x.div(u2.neg().lanewise(EXP).add(1f));
+        FloatVector y = x.div(VectorExp.exp(u2.neg()).add(1f));
         return y.blend(-0f, x.compare(LT, NEGLIGIBLE));
     }
 
@@ -81,8 +80,8 @@ public final class Gelu {
         VectorMask<Float> far = a.compare(GE, 1 / 0.35f);
         FloatVector rs = ratio(s, RA, SA).blend(ratio(s, RB, SB), far);
         FloatVector z = a.reinterpretAsInts().and(0xfffff000).reinterpretAsFloats(); // a with 12 low bits cut
-        FloatVector e1 = z.mul(z).neg().sub(0.5625f).lanewise(EXP);
-        FloatVector e2 = z.sub(a).mul(z.add(a)).add(rs).lanewise(EXP);
+        FloatVector e1 = VectorExp.exp(z.mul(z).neg().sub(0.5625f));
+        FloatVector e2 = VectorExp.exp(z.sub(a).mul(z.add(a)).add(rs));
         return e1.mul(e2).div(a);
     }
 

@@ -20,17 +20,20 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
 
+    @Mixin
+    TokenLimit tokenLimit;
+
     @Option(names = "--corpus", description = "Text file, one text per line (default: 2,000 WordNet 3.0 example sentences).")
     Path corpus;
 
     @Override
     public Integer call() {
         Model model = modelOptions.load(modelOptions.folderFetchingIfMissing());
-        List<String> texts = corpus == null ? Corpus.embedded() : Corpus.read(corpus);
+        List<String> texts = tokenLimit.apply(corpus == null ? Corpus.embedded() : Corpus.read(corpus), model);
         OutlierCounts counts = new OutlierCounts(model.config().numLayers() + 1, model.config().hiddenSize());
         StderrProgress progress = new StderrProgress();
         progress.stage("analyze: " + texts.size() + " texts through " + model.folder().getFileName());
-        int step = Math.max(1, modelOptions.batchSize);
+        int step = modelOptions.batchSize;
         for (int from = 0; from < texts.size(); from += step) {
             int to = Math.min(texts.size(), from + step);
             counts.add(model.forward(model.batch(texts.subList(from, to), modelOptions.truncate), ForwardHooks.NONE));

@@ -21,6 +21,9 @@ final class HiddenCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
 
+    @Mixin
+    TokenLimit tokenLimit;
+
     @Option(names = "--input", required = true, description = "Text file, one text per line.")
     Path input;
 
@@ -30,11 +33,11 @@ final class HiddenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Model model = modelOptions.load();
-        List<String> texts = Corpus.read(input);
+        List<String> texts = tokenLimit.apply(Corpus.read(input), model);
         SafetensorsWriter writer = new SafetensorsWriter()
                 .putMetadata("model", model.folder().getFileName().toString())
                 .putMetadata("layout", "s{i}.hidden [layers+1, T, H]: 0 = embedding output, k = output of layer k");
-        int step = Math.max(1, modelOptions.batchSize);
+        int step = modelOptions.batchSize;
         for (int from = 0; from < texts.size(); from += step) {
             int to = Math.min(texts.size(), from + step);
             Batch batch = model.batch(texts.subList(from, to), modelOptions.truncate);

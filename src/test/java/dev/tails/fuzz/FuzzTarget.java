@@ -13,8 +13,8 @@ interface FuzzTarget {
     Path CORPUS_ROOT = Path.of("src/test/resources/fuzz");
 
     /** Every target, in the order scripts/fuzz.sh runs them. */
-    List<FuzzTarget> ALL = List.of(new SafetensorsTarget(), new ShardIndexTarget(), new TfIndexTarget(),
-            new ConfigJsonTarget(), new TokenizerJsonTarget(), TokenizerTextTarget.wordPiece(), TokenizerTextTarget.bpe());
+    List<FuzzTarget> ALL = List.of(FileTargets.safetensors(), FileTargets.shardIndex(), FileTargets.tfIndex(),
+            FileTargets.configJson(), FileTargets.tokenizerJson(), TokenizerTextTarget.wordPiece(), TokenizerTextTarget.bpe());
 
     String name();
 

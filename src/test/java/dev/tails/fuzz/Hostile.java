@@ -3,9 +3,6 @@ package dev.tails.fuzz;
 import dev.tails.TailsException;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * The contract the file targets check: a hostile input may be refused, but only with a
@@ -26,17 +23,6 @@ final class Hostile {
             action.run();
         } catch (TailsException refused) {
             // the library said no, naming the rule: that is the contract
-        }
-    }
-
-    /** A fresh folder for one target's inputs; each run overwrites the files in it. */
-    static Path scratchFolder(String target) {
-        try {
-            Path dir = Files.createTempDirectory("tails-fuzz-" + target + "-");
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

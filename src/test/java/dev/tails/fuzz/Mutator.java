@@ -29,8 +29,17 @@ final class Mutator {
     private Mutator() {
     }
 
-    /** One to eight stacked mutations of {@code seed}; {@code other} is spliced in by some of them. */
+    /**
+     * Half the time, for JSON and safetensors seeds, a well-formed lie ({@link JsonLies}); otherwise
+     * one to eight stacked byte mutations of {@code seed}; {@code other} is spliced in by some of them.
+     */
     static byte[] mutate(byte[] seed, byte[] other, RandomGenerator random) {
+        if (random.nextBoolean()) {
+            byte[] lie = JsonLies.mutate(seed, random);
+            if (lie != null) {
+                return lie;
+            }
+        }
         byte[] b = seed;
         int rounds = 1 + random.nextInt(8);
         for (int r = 0; r < rounds; r++) {

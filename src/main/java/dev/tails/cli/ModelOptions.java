@@ -1,10 +1,10 @@
 package dev.tails.cli;
 
+import dev.tails.TailsException;
 import dev.tails.io.fetch.ModelCatalog;
 import dev.tails.model.Activation;
 import dev.tails.model.Model;
 import dev.tails.model.ModelConfig;
-import dev.tails.TailsException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

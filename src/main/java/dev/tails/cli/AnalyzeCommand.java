@@ -28,6 +28,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     CorpusOptions corpusOptions;
 
+    @Mixin
+    TokenLimit tokenLimit;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Report folder (default: reports/<model>/).")
     Path out;
 
@@ -41,7 +44,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() {
         long start = System.nanoTime();
         Model model = modelOptions.load(modelOptions.folderFetchingIfMissing());
-        List<String> texts = corpusOptions.texts();
+        List<String> texts = tokenLimit.apply(corpusOptions.texts(), model);
         StderrProgress progress = new StderrProgress();
         progress.stage("analyze: " + texts.size() + " texts through " + model.folder().getFileName());
         StudyResult result = Study.run(model, texts, StudySettings.defaults(modelOptions.batchSize, modelOptions.truncate,

@@ -1,10 +1,14 @@
 package dev.tails.cli;
 
+import dev.tails.TailsException;
 import dev.tails.io.fetch.MavenResolver;
+import dev.tails.io.fetch.ModelCatalog;
 import dev.tails.io.fetch.ModelFetcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -15,8 +19,20 @@ import java.util.concurrent.Callable;
                 + "weights/NAME/ as a Hugging Face folder. Does nothing when the folder is already complete.",
         footer = {"", "Fetchable: bert-base-cased, bert-base-uncased (see weights/README.md)."})
 public final class FetchCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "NAME", description = "model name from the catalog")
+    @Spec
+    CommandSpec spec;
+
     String name;
+
+    @Parameters(paramLabel = "NAME", description = "model name from the catalog")
+    void name(String name) {
+        try {
+            ModelCatalog.find(name);
+        } catch (TailsException e) {
+            throw BadArgument.of(spec, e.getMessage());
+        }
+        this.name = name;
+    }
 
     @Option(names = "--weights-dir", paramLabel = "DIR",
             description = "where model folders live (default: <tails home>/weights)")

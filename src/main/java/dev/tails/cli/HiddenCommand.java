@@ -22,6 +22,9 @@ final class HiddenCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
 
+    @Mixin
+    TokenLimit tokenLimit;
+
     @Option(names = "--input", required = true, description = "Text file, one text per line.")
     Path input;
 
@@ -52,7 +55,7 @@ final class HiddenCommand implements Callable<Integer> {
         specs.forEach(spec -> spec.attachTo(hooks));
 
         Model model = modelOptions.load(folder);
-        List<String> texts = Corpus.read(input);
+        List<String> texts = tokenLimit.apply(Corpus.read(input), model);
         SafetensorsWriter writer = new SafetensorsWriter()
                 .putMetadata("model", model.folder().getFileName().toString())
                 .putMetadata("layout", "s{i}.hidden [layers+1, T, H]: 0 = embedding output, k = output of layer k");

@@ -4,6 +4,7 @@ import dev.tails.TailsException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** Entry point of the `tails` command line: one subcommand per job. */
 @Command(name = "tails", mixinStandardHelpOptions = true, version = "tails 0.1.0",
@@ -26,10 +27,21 @@ public final class Main {
         System.exit(commandLine().execute(args));
     }
 
-    /** The configured command line; errors of ours print one line (a stack trace only with --verbose). */
+    /**
+     * The configured command line. A bad argument prints what is wrong, the closest commands, and
+     * the usage, and exits with 2; errors of ours print one line and exit with 1 (a stack trace
+     * only with --verbose).
+     */
     static CommandLine commandLine() {
         Main main = new Main();
         CommandLine cmd = new CommandLine(main);
+        cmd.setParameterExceptionHandler((e, args) -> {
+            CommandLine at = e.getCommandLine();
+            at.getErr().println("tails: " + e.getMessage());
+            UnmatchedArgumentException.printSuggestions(e, at.getErr());
+            at.usage(at.getErr());
+            return at.getCommandSpec().exitCodeOnInvalidInput();
+        });
         cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (main.verbose || !(e instanceof TailsException)) {
                 e.printStackTrace(commandLine.getErr());

@@ -1,5 +1,6 @@
 package dev.tails.cli;
 
+import dev.tails.TailsException;
 import dev.tails.hook.ForwardHooks;
 import dev.tails.io.fetch.ModelCatalog;
 import dev.tails.model.Activation;
@@ -7,7 +8,9 @@ import dev.tails.model.Batch;
 import dev.tails.model.EncoderOutput;
 import dev.tails.model.Model;
 import dev.tails.model.ModelConfig;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,15 +22,33 @@ final class ModelOptions {
             description = "Model folder, or a name under weights/ (default: ${DEFAULT-VALUE}).")
     String model;
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    private Activation hiddenAct;
+
     @Option(names = "--hidden-act", paramLabel = "ACT",
             description = "Override config.json's hidden_act: gelu (exact erf, HF) or gelu_new (tanh, Google's graph).")
-    String hiddenAct;
+    void hiddenAct(String name) {
+        try {
+            hiddenAct = Activation.fromHiddenAct(name, "--hidden-act");
+        } catch (TailsException e) {
+            throw BadArgument.of(spec, e.getMessage());
+        }
+    }
 
     @Option(names = "--truncate", description = "Cut texts longer than the model allows instead of failing.")
     boolean truncate;
 
-    @Option(names = "--batch-size", defaultValue = "16", description = "Texts per forward pass (default: ${DEFAULT-VALUE}).")
     int batchSize;
+
+    @Option(names = "--batch-size", defaultValue = "16", description = "Texts per forward pass (default: ${DEFAULT-VALUE}).")
+    void batchSize(int n) {
+        if (n < 1) {
+            throw BadArgument.of(spec, "--batch-size must be at least 1, got " + n);
+        }
+        batchSize = n;
+    }
 
     Path folder() {
         return ModelPaths.resolve(model);
@@ -54,7 +75,7 @@ final class ModelOptions {
     ModelConfig config(Path dir) {
         ModelConfig config = ModelConfig.load(dir);
         if (hiddenAct != null) {
-            config = config.withActivation(Activation.fromHiddenAct(hiddenAct, "--hidden-act"));
+            config = config.withActivation(hiddenAct);
         }
         return config;
     }

@@ -24,6 +24,6 @@ public final class ModelPaths {
             return named;
         }
         throw new TailsException("model '" + arg + "' not found: neither " + direct.toAbsolutePath() + " nor "
-                + named.toAbsolutePath() + " is a folder (get one with: ./tails fetch " + arg + ")");
+                + named.toAbsolutePath().normalize() + " is a folder (get one with: ./tails fetch " + arg + ")");
     }
 }

@@ -4,7 +4,6 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
-import static jdk.incubator.vector.VectorOperators.EXP;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.LT;
 
@@ -22,62 +21,75 @@ public final class Gelu {
     /** Below this, gelu(x) is under 1e-42 in magnitude: the result is -0 (and -inf needs no 0·inf). */
     private static final float NEGLIGIBLE = -14f;
 
-    /** 0.5·x·(1+tanh(√(2/π)(x+0.044715x³))), HF "gelu_new". */
-    public static void tanh(float[] x, int off, int len) {
-        for (int i = 0; i < len; i += S.length()) {
-            FloatVector v = Lanes.load(x, off, i, len);
-            // 0.5·(1+tanh(u)) = 1/(1+e^(-2u)): the same function without the cancellation at u << 0
-            FloatVector u2 = v.mul(v).fma(2 * 0.044715f * SQRT_2_PI, 2 * SQRT_2_PI).mul(v);
-            FloatVector y = v.div(u2.neg().lanewise(EXP).add(1f));
-            Lanes.store(y.blend(-0f, v.compare(LT, NEGLIGIBLE)), x, off, i, len);
+    /** 0.5·x·(1+erf(x/√2)), HF "gelu". */
+    public static void erf(float[] x, int off, int len) {
+        int i = 0;
+        for (; i < S.loopBound(len); i += S.length()) {
+            geluErf(FloatVector.fromArray(S, x, off + i)).intoArray(x, off + i);
+        }
+        if (i < len) { // masked only here: masked loads in the loop are slow on AVX2
+            VectorMask<Float> in = S.indexInRange(i, len);
+            geluErf(FloatVector.fromArray(S, x, off + i, in)).intoArray(x, off + i, in);
         }
     }
 
-    /**
-     * 0.5·x·(1+erf(x/√2)), HF "gelu". With a = |x|/√2, 1 + erf(±a) comes from erf where erf is
-     * small and from erfc where erf is near ±1, so negative x keep their digits. One loop body:
-     * vector-valued helpers that C2 does not inline box their vectors on every call.
-     * The pieces and coefficients are fdlibm's erff (s_erff.c): Copyright (C) 1993 by Sun
-     * Microsystems, Inc. All rights reserved. Developed at SunPro, a Sun Microsystems, Inc.
-     * business. Permission to use, copy, modify, and distribute this software is freely granted,
-     * provided that this notice is preserved.
-     */
-    public static void erf(float[] x, int off, int len) {
-        FloatVector one = FloatVector.broadcast(S, 1f);
-        for (int i = 0; i < len; i += S.length()) {
-            FloatVector v = Lanes.load(x, off, i, len);
-            FloatVector a = v.abs().mul(SQRT1_2).min(10f); // erfc(10) < 1e-44: beyond it nothing changes
-            // erf(a) = a + a·PP/QQ(a²) below 0.84375
-            FloatVector aa = a.mul(a);
-            FloatVector erfSmall = a.fma(horner(aa, PP).div(horner(aa, QQ).fma(aa, one)), a);
-            // erf(a) = ERX + PA/QA(a-1) below 1.25
-            FloatVector s = a.sub(1f);
-            FloatVector mid = horner(s, PA).div(horner(s, QA).fma(s, one));
-            // erfc(a) = e^(-a²-0.5625+R/S(1/a²))/a above, with a² split so e^(-a²) keeps its precision
-            FloatVector t = one.div(aa);
-            FloatVector rsNear = horner(t, RA).div(horner(t, SA).fma(t, one));
-            FloatVector rsFar = horner(t, RB).div(horner(t, SB).fma(t, one));
-            FloatVector rs = rsNear.blend(rsFar, a.compare(GE, 1 / 0.35f));
-            FloatVector z = a.reinterpretAsInts().and(0xfffff000).reinterpretAsFloats(); // a, 12 low bits cut
-            FloatVector erfcTail = z.mul(z).neg().sub(0.5625f).lanewise(EXP)
-                    .mul(z.sub(a).mul(z.add(a)).add(rs).lanewise(EXP)).div(a);
-
-            VectorMask<Float> isMid = a.compare(GE, 0.84375f), isTail = a.compare(GE, 1.25f);
-            FloatVector pos = erfSmall.add(1f).blend(mid.add(1 + ERX), isMid).blend(erfcTail.neg().add(2f), isTail);
-            FloatVector neg = one.sub(erfSmall).blend(mid.neg().add(1 - ERX), isMid).blend(erfcTail, isTail);
-            FloatVector y = v.mul(0.5f).mul(pos.blend(neg, v.compare(LT, 0f))).blend(-0f, v.compare(LT, NEGLIGIBLE));
-            // Lanes.store written out: this body is past C2's inlining node budget, and a call boxes y
-            if (i + S.length() <= len) {
-                y.intoArray(x, off + i);
-            } else {
-                y.intoArray(x, off + i, S.indexInRange(i, len));
-            }
+    /** 0.5·x·(1+tanh(√(2/π)(x+0.044715x³))), HF "gelu_new". */
+    public static void tanh(float[] x, int off, int len) {
+        int i = 0;
+        for (; i < S.loopBound(len); i += S.length()) {
+            geluTanh(FloatVector.fromArray(S, x, off + i)).intoArray(x, off + i);
         }
+        if (i < len) { // masked only here: masked loads in the loop are slow on AVX2
+            VectorMask<Float> in = S.indexInRange(i, len);
+            geluTanh(FloatVector.fromArray(S, x, off + i, in)).intoArray(x, off + i, in);
+        }
+    }
+
+    private static FloatVector geluTanh(FloatVector x) {
+        // 0.5·(1+tanh(u)) = 1/(1+e^(-2u)): the same function without the cancellation at u << 0
+        FloatVector u2 = x.mul(x).fma(2 * 0.044715f * SQRT_2_PI, 2 * SQRT_2_PI).mul(x);
+        FloatVector y = x.div(VectorExp.exp(u2.neg()).add(1f));
+        return y.blend(-0f, x.compare(LT, NEGLIGIBLE));
     }
 
     private static final float SQRT_2_PI = (float) Math.sqrt(2 / Math.PI);
 
-    /** c[0] + s·(c[1] + s·(...)), the numerators and denominators of fdlibm's rational forms. */
+    /**
+     * 1 + erf(±a), a = |x|/√2, from erf where erf is small and from erfc where erf is near ±1, so
+     * negative x keep their digits. The pieces and coefficients are fdlibm's erff (s_erff.c):
+     * Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved. Developed at SunPro, a Sun
+     * Microsystems, Inc. business. Permission to use, copy, modify, and distribute this software is
+     * freely granted, provided that this notice is preserved.
+     */
+    private static FloatVector geluErf(FloatVector x) {
+        FloatVector a = x.abs().mul(SQRT1_2).min(10f); // erfc(10) < 1e-44: beyond it nothing changes
+        FloatVector erfSmall = a.fma(ratio(a.mul(a), PP, QQ), a);          // erf(a),      a < 0.84375
+        FloatVector mid = ratio(a.sub(1f), PA, QA);                         // erf(a) - ERX, a < 1.25
+        FloatVector erfcTail = erfcTail(a);                                 // erfc(a),     a >= 1.25
+
+        VectorMask<Float> isMid = a.compare(GE, 0.84375f), isTail = a.compare(GE, 1.25f);
+        FloatVector pos = erfSmall.add(1f).blend(mid.add(1 + ERX), isMid).blend(erfcTail.neg().add(2f), isTail);
+        FloatVector neg = erfSmall.neg().add(1f).blend(mid.neg().add(1 - ERX), isMid).blend(erfcTail, isTail);
+        FloatVector y = x.mul(0.5f).mul(pos.blend(neg, x.compare(LT, 0f)));
+        return y.blend(-0f, x.compare(LT, NEGLIGIBLE));
+    }
+
+    /** erfc(a) = e^(-a²-0.5625+R/S(1/a²))/a, with a² split so that e^(-a²) keeps its precision. */
+    private static FloatVector erfcTail(FloatVector a) {
+        FloatVector s = FloatVector.broadcast(S, 1f).div(a.mul(a));
+        VectorMask<Float> far = a.compare(GE, 1 / 0.35f);
+        FloatVector rs = ratio(s, RA, SA).blend(ratio(s, RB, SB), far);
+        FloatVector z = a.reinterpretAsInts().and(0xfffff000).reinterpretAsFloats(); // a with 12 low bits cut
+        FloatVector e1 = VectorExp.exp(z.mul(z).neg().sub(0.5625f));
+        FloatVector e2 = VectorExp.exp(z.sub(a).mul(z.add(a)).add(rs));
+        return e1.mul(e2).div(a);
+    }
+
+    /** p(s) / (1 + s·q(s)): fdlibm's rational forms; coefficients lowest degree first. */
+    private static FloatVector ratio(FloatVector s, float[] p, float[] q) {
+        return horner(s, p).div(horner(s, q).fma(s, FloatVector.broadcast(S, 1f)));
+    }
+
     private static FloatVector horner(FloatVector s, float[] c) {
         FloatVector r = FloatVector.broadcast(S, c[c.length - 1]);
         for (int i = c.length - 2; i >= 0; i--) {

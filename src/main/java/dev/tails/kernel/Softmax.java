@@ -3,7 +3,6 @@ package dev.tails.kernel;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
-import static jdk.incubator.vector.VectorOperators.EXP;
 import static jdk.incubator.vector.VectorOperators.MAX;
 
 /**
@@ -39,7 +38,7 @@ public final class Softmax {
 
         FloatVector acc = FloatVector.zero(S);
         for (int i = 0; i < bound; i += S.length()) {
-            FloatVector e = FloatVector.fromArray(S, x, off + i).sub(max).lanewise(EXP);
+            FloatVector e = VectorExp.exp(FloatVector.fromArray(S, x, off + i).sub(max));
             e.intoArray(x, off + i);
             acc = acc.add(e);
         }

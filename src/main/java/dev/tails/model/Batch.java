@@ -49,6 +49,9 @@ public final class Batch {
             lengths[i] = ids[i].length;
             t = Math.max(t, lengths[i]);
         }
+        if ((long) b * t > Integer.MAX_VALUE - 8) {
+            throw new TailsException("batch of " + b + " texts x " + t + " tokens has more rows than a Java array holds");
+        }
         int[] inputIds = new int[b * t];
         int[] typeIds = new int[b * t];
         java.util.Arrays.fill(inputIds, config.padTokenId());

@@ -33,6 +33,7 @@ public final class Encoder {
     }
 
     public EncoderOutput forward(Batch batch, ForwardHooks hooks) {
+        ActivationBudget.check(config, batch.size(), batch.seqLen());
         float[][] states = new float[layers.size() + 1][];
         states[0] = embeddings.forward(batch, hooks);
         for (int l = 0; l < layers.size(); l++) {

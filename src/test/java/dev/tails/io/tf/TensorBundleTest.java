@@ -99,6 +99,16 @@ class TensorBundleTest {
         }
     }
 
+    @Test
+    void indexOfAbsurdSizeIsRefusedBeforeReading() throws IOException {
+        Path index = Files.createDirectories(dir.resolve("variables")).resolve("variables.index");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(index.toFile(), "rw")) {
+            f.setLength((1L << 30) + 1);  // sparse: no disk, no heap, unless the reader reads it
+        }
+        TailsException e = assertThrows(TailsException.class, () -> TensorBundle.open(dir));
+        assertTrue(e.getMessage().contains("too large for a tensor-bundle index"), e.getMessage());
+    }
+
     /** A lying index must fail as TailsException, never as an unchecked error from inside the parser. */
     @Test
     void everySingleByteCorruptionOfTheIndexFailsCleanly() throws IOException {

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TfBertConverterTest {
-    // a tiny BERT: vocab 6, hidden 4, 2 layers, FFN 8, 5 positions, 2 token types
-    private static final int V = 6, H = 4, L = 2, I = 8, P = 5, T = 2;
+    private static final int V = TinySavedModel.V, H = TinySavedModel.H, L = TinySavedModel.L, I = TinySavedModel.I,
+            P = TinySavedModel.P, T = TinySavedModel.T;
 
     @TempDir
     Path dir;
@@ -53,7 +52,7 @@ class TfBertConverterTest {
 
     @Test
     void convertsATinySavedModel() throws IOException {
-        Path saved = tinySavedModel(true, "{\"doLowerCase\": true}");
+        Path saved = TinySavedModel.write(dir.resolve("saved"), true, "{\"doLowerCase\": true}");
         Path out = dir.resolve("out");
         List<Double> progress = new ArrayList<>();
         var report = TfBertConverter.convert(saved, out, new TfBertConverter.Options(2, null), progress::add);
@@ -69,9 +68,9 @@ class TfBertConverterTest {
             // kernel [in=H, out=I] comes out as [I, H] with w[o][i] = kernel[i][o]
             FloatTensor w = st.floats("bert.encoder.layer.1.intermediate.dense.weight");
             assertArrayEquals(new int[] {I, H}, w.shape());
-            float[] kernel = values("module/bert/encoder/layer_1/intermediate/dense/kernel", H * I);
+            float[] kernel = TinySavedModel.values("module/bert/encoder/layer_1/intermediate/dense/kernel", H * I);
             assertEquals(kernel[3 * I + 5], w.data()[5 * H + 3]);
-            assertArrayEquals(values("module/bert/embeddings/LayerNorm/gamma", H),
+            assertArrayEquals(TinySavedModel.values("module/bert/embeddings/LayerNorm/gamma", H),
                     st.floats("bert.embeddings.LayerNorm.weight").data());
             assertArrayEquals(new int[] {V}, st.floats("cls.predictions.bias").shape());
         }
@@ -88,7 +87,7 @@ class TfBertConverterTest {
 
     @Test
     void withoutTheHeadTheFolderIsABertModel() throws IOException {
-        Path saved = tinySavedModel(false, "{\"doLowerCase\": false}");
+        Path saved = TinySavedModel.write(dir.resolve("saved"), false, "{\"doLowerCase\": false}");
         var report = TfBertConverter.convert(saved, dir.resolve("out"), new TfBertConverter.Options(null, null), p -> { });
         assertFalse(report.maskedLmHead());
         assertEquals(1, report.dims().heads());  // hidden 4 / 64, at least one
@@ -97,9 +96,9 @@ class TfBertConverterTest {
 
     @Test
     void missingTensorIsNamed() throws IOException {
-        Path saved = tinySavedModel(false, "{\"doLowerCase\": false}");
+        Path saved = TinySavedModel.write(dir.resolve("saved"), false, "{\"doLowerCase\": false}");
         Files.delete(saved.resolve("variables/variables.index"));
-        TestBundleWriter w = tinyBundle(false);
+        TestBundleWriter w = TinySavedModel.bundle(false);
         w.remove("module/bert/encoder/layer_1/output/dense/bias");
         w.write(saved);
         TailsException e = assertThrows(TailsException.class, () -> TfBertConverter.convert(
@@ -109,69 +108,9 @@ class TfBertConverterTest {
 
     @Test
     void casingThatContradictsModelJsonIsRefused() throws IOException {
-        Path saved = tinySavedModel(false, "{\"doLowerCase\": false}");
+        Path saved = TinySavedModel.write(dir.resolve("saved"), false, "{\"doLowerCase\": false}");
         TailsException e = assertThrows(TailsException.class, () -> TfBertConverter.convert(
                 saved, dir.resolve("out"), new TfBertConverter.Options(null, true), p -> { }));
         assertTrue(e.getMessage().contains("doLowerCase"), e.getMessage());
-    }
-
-    /** Values are a function of the name, so the test can recompute any tensor. */
-    private static float[] values(String name, int n) {
-        Random r = new Random(name.hashCode());
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = (float) r.nextGaussian();
-        }
-        return v;
-    }
-
-    private static TestBundleWriter tinyBundle(boolean head) {
-        TestBundleWriter w = new TestBundleWriter();
-        add(w, "module/bert/embeddings/word_embeddings", V, H);
-        add(w, "module/bert/embeddings/position_embeddings", P, H);
-        add(w, "module/bert/embeddings/token_type_embeddings", T, H);
-        layerNorm(w, "module/bert/embeddings/LayerNorm");
-        for (int l = 0; l < L; l++) {
-            String p = "module/bert/encoder/layer_" + l + "/";
-            for (String qkv : new String[] {"query", "key", "value"}) {
-                dense(w, p + "attention/self/" + qkv, H, H);
-            }
-            dense(w, p + "attention/output/dense", H, H);
-            layerNorm(w, p + "attention/output/LayerNorm");
-            dense(w, p + "intermediate/dense", H, I);
-            dense(w, p + "output/dense", I, H);
-            layerNorm(w, p + "output/LayerNorm");
-        }
-        dense(w, "module/bert/pooler/dense", H, H);
-        if (head) {
-            dense(w, "module/cls/predictions/transform/dense", H, H);
-            layerNorm(w, "module/cls/predictions/transform/LayerNorm");
-            add(w, "module/cls/predictions/output_bias", V);
-        }
-        add(w, "global_step", 1);
-        return w;
-    }
-
-    private Path tinySavedModel(boolean head, String modelJson) throws IOException {
-        Path saved = dir.resolve("saved");
-        tinyBundle(head).write(saved);
-        Path assets = Files.createDirectories(saved.resolve("assets"));
-        Files.writeString(assets.resolve("model.json"), modelJson);
-        Files.writeString(assets.resolve("vocab.txt"), "[PAD]\n[UNK]\n[CLS]\n[SEP]\n[MASK]\nhello\n");
-        return saved;
-    }
-
-    private static void add(TestBundleWriter w, String name, int... shape) {
-        w.add(name, shape, values(name, Math.toIntExact(FloatTensor.elementCount(shape))));
-    }
-
-    private static void dense(TestBundleWriter w, String prefix, int in, int out) {
-        add(w, prefix + "/kernel", in, out);
-        add(w, prefix + "/bias", out);
-    }
-
-    private static void layerNorm(TestBundleWriter w, String prefix) {
-        add(w, prefix + "/gamma", H);
-        add(w, prefix + "/beta", H);
     }
 }

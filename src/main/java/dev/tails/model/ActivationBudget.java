@@ -1,0 +1,46 @@
+package dev.tails.model;
+
+import dev.tails.TailsException;
+
+/**
+ * Refuses a batch whose activations would not fit the heap, before a single one is allocated, so
+ * a too-large batch is a message and not an OutOfMemoryError halfway through a forward pass.
+ */
+final class ActivationBudget {
+    /** Live [B*T, H] arrays of one layer besides the kept states: input, q, k, v, context, attention out, residual. */
+    private static final int HIDDEN_ARRAYS_PER_LAYER = 7;
+    /** FFN pre/post activation and the attention scores/pattern may be alive at once. */
+    private static final int WIDE_ARRAYS_PER_LAYER = 2;
+
+    private ActivationBudget() {
+    }
+
+    /** Bytes of float32 activations a forward of {@code batch} holds at its peak (an upper estimate). */
+    static long bytes(ModelConfig c, int batchSize, int seqLen) {
+        long rows = (long) batchSize * seqLen;
+        long states = (c.numLayers() + 1L) * rows * c.hiddenSize();  // every hidden state is returned
+        long hidden = HIDDEN_ARRAYS_PER_LAYER * rows * c.hiddenSize();
+        long scores = (long) batchSize * c.numHeads() * seqLen * seqLen;
+        long wide = WIDE_ARRAYS_PER_LAYER * Math.max(scores, rows * c.intermediateSize());
+        return 4 * (states + hidden + wide);
+    }
+
+    /** Throws unless the batch's activations fit both Java arrays and the heap that is free now. */
+    static void check(ModelConfig c, int batchSize, int seqLen) {
+        long scores = (long) batchSize * c.numHeads() * seqLen * seqLen;
+        long widest = Math.max(scores, (long) batchSize * seqLen * Math.max(c.intermediateSize(), c.hiddenSize()));
+        if (widest > Integer.MAX_VALUE - 8) {
+            throw new TailsException("batch of " + batchSize + " texts x " + seqLen + " tokens: one activation would hold "
+                    + widest + " floats, more than a Java array can; use a smaller batch");
+        }
+        Runtime rt = Runtime.getRuntime();
+        long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        long needed = bytes(c, batchSize, seqLen);
+        if (needed > available) {
+            throw new TailsException(String.format(
+                    "batch of %d texts x %d tokens needs about %,d MB of activations but the heap has %,d MB free "
+                            + "(of -Xmx %,d MB); use a smaller batch (--batch-size) or a larger -Xmx",
+                    batchSize, seqLen, needed >> 20, available >> 20, rt.maxMemory() >> 20));
+        }
+    }
+}

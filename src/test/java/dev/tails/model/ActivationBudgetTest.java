@@ -1,0 +1,54 @@
+package dev.tails.model;
+
+import dev.tails.TailsException;
+import dev.tails.TestFiles;
+import dev.tails.hook.ForwardHooks;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ActivationBudgetTest {
+    private static final Model TINY = Model.load(TestFiles.resource("models/tiny-bert"));
+
+    /** {@code texts} sequences of {@code tokens} ids each. */
+    private static Batch batch(int texts, int tokens) {
+        int[][] ids = new int[texts][];
+        int[][] types = new int[texts][];
+        int[] one = new int[tokens];
+        Arrays.fill(one, 1000);
+        for (int i = 0; i < texts; i++) {
+            ids[i] = one;
+            types[i] = new int[tokens];
+        }
+        return Batch.of(ids, types, TINY.config());
+    }
+
+    @Test
+    void aBatchBeyondTheHeapIsRefusedBeforeAllocating() {
+        Runtime rt = Runtime.getRuntime();
+        // scores alone: 4 heads x 512² floats = 4 MB per text; enough texts to need twice the heap
+        int texts = (int) Math.min(Integer.MAX_VALUE / (4L * 512 * 512) - 1, 2 * rt.maxMemory() / (8L << 20) + 1);
+        Batch huge = batch(texts, 512);
+        long usedBefore = rt.totalMemory() - rt.freeMemory();
+        String m = assertThrows(TailsException.class, () -> TINY.forward(huge, ForwardHooks.NONE)).getMessage();
+        assertTrue(m.contains(texts + " texts x 512 tokens") && m.contains("--batch-size"), m);
+        assertTrue(rt.totalMemory() - rt.freeMemory() < usedBefore + (256 << 20), "refused before allocating");
+    }
+
+    @Test
+    void anActivationLargerThanAnArrayIsRefused() {
+        String m = assertThrows(TailsException.class, () -> TINY.forward(batch(2100, 512), ForwardHooks.NONE)).getMessage();
+        assertTrue(m.contains("more than a Java array"), m);
+    }
+
+    @Test
+    void theEstimateCoversTheAttentionScoresAndEveryState() {
+        ModelConfig c = TINY.config();
+        long scores = 4L * 3 * c.numHeads() * 10 * 10;
+        long states = 4L * (c.numLayers() + 1) * 3 * 10 * c.hiddenSize();
+        assertTrue(ActivationBudget.bytes(c, 3, 10) > scores + states);
+    }
+}

@@ -39,7 +39,12 @@ public final class PackedLinear {
 
     /** y[rows, out] = x[rows, in] · Wᵀ + bias. */
     public void forward(float[] x, int rows, float[] y) {
-        run(x, rows, 0, w.k, bias, y, 0, w.n);
+        forward(x, rows, y, RowOp.NONE);
+    }
+
+    /** The same, then `then` on each row of y (e.g. GELU: saves a pass over y through memory). */
+    public void forward(float[] x, int rows, float[] y, RowOp then) {
+        run(x, rows, 0, w.k, bias, y, 0, w.n, then);
     }
 
     /**
@@ -47,16 +52,19 @@ public final class PackedLinear {
      * share of an attention output projection.
      */
     public void forwardSlice(float[] x, int rows, int k0, int k1, float[] y, int yOff, int ldy) {
-        run(x, rows, k0, k1, null, y, yOff, ldy);
+        run(x, rows, k0, k1, null, y, yOff, ldy, RowOp.NONE);
     }
 
-    private void run(float[] x, int rows, int k0, int k1, float[] b, float[] y, int yOff, int ldy) {
+    private void run(float[] x, int rows, int k0, int k1, float[] b, float[] y, int yOff, int ldy, RowOp then) {
         int groups = (w.count() + PANELS - 1) / PANELS;
         int rowBlocks = (rows + ROWS - 1) / ROWS;
         Parallel.forRange(rowBlocks * groups, t -> {
-            int r0 = t / groups * ROWS, p0 = t % groups * PANELS;
-            Gemm.block(Math.min(ROWS, rows - r0), x, r0 * w.k, w.k, w, p0, Math.min(p0 + PANELS, w.count()),
-                    k0, k1, b, y, yOff + r0 * ldy, ldy);
+            int r0 = t / groups * ROWS, p0 = t % groups * PANELS, nr = Math.min(ROWS, rows - r0);
+            Gemm.block(nr, x, r0 * w.k, w.k, w, p0, Math.min(p0 + PANELS, w.count()), k0, k1, b, y, yOff + r0 * ldy, ldy);
+            int col = p0 * Panels.WIDTH, cols = Math.min(PANELS * Panels.WIDTH, w.n - col);
+            for (int r = r0; r < r0 + nr; r++) {
+                then.apply(y, yOff + r * ldy + col, cols);
+            }
         });
     }
 }

@@ -1,6 +1,7 @@
 package dev.tails.model;
 
 import dev.tails.kernel.PackedLinear;
+import dev.tails.kernel.RowOp;
 
 /**
  * A dense layer as torch.nn.Linear: weight [out, in], bias [out]. The weight is packed at load for
@@ -33,5 +34,10 @@ public record LinearWeights(PackedLinear packed) {
     /** y[rows, out] = x[rows, in] · Wᵀ + b. */
     public void apply(float[] x, int rows, float[] y) {
         packed.forward(x, rows, y);
+    }
+
+    /** The same, then `then` on each row of y, block by block while it is in cache. */
+    public void apply(float[] x, int rows, float[] y, RowOp then) {
+        packed.forward(x, rows, y, then);
     }
 }

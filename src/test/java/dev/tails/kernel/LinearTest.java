@@ -44,6 +44,18 @@ class LinearTest {
     }
 
     @Test
+    void rowOpSeesEveryRowOnceAfterItsProduct() {
+        int rows = 171, in = 40, out = 200; // two row blocks, an edge panel group
+        Random32 r = new Random32(6);
+        PackedLinear linear = new PackedLinear(r.floats(out * in), r.floats(out), out, in);
+        float[] x = r.floats(rows * in), y = new float[rows * out], want = new float[rows * out];
+        linear.forward(x, rows, want);
+        Gelu.erf(want, 0, want.length);
+        linear.forward(x, rows, y, Gelu::erf);
+        assertArrayEquals(want, y);
+    }
+
+    @Test
     void keepsTheWeightInItsLayout() {
         float[] w = new Random32(4).floats(17 * 5);
         assertArrayEquals(w, new PackedLinear(w, null, 17, 5).weight());

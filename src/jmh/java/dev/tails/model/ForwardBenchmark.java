@@ -1,5 +1,7 @@
 package dev.tails.model;
 
+import dev.tails.hook.ForwardHooks;
+import dev.tails.hook.HookPoint;
 import dev.tails.kernel.Kernels;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -16,7 +18,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.concurrent.TimeUnit;
 
-/** A whole bert-base forward pass (random weights, real shapes) at batch x sequence length. */
+/**
+ * A whole bert-base forward pass (random weights, real shapes) at batch x sequence length, with no
+ * hooks and with a copy of every layer's mlp.hook_post taken (what neuron analyses do).
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -24,11 +29,12 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xmx4g"})
 public class ForwardBenchmark {
-    @Param({"1x128", "8x128"})
+    @Param({"1x128", "8x128", "1x512"})
     String shape;
 
     private Encoder encoder;
     private Batch batch;
+    private final float[][] captured = new float[12][];
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -42,5 +48,21 @@ public class ForwardBenchmark {
     @Benchmark
     public EncoderOutput forward() {
         return encoder.forward(batch);
+    }
+
+    @Benchmark
+    public float[][] forwardCapturingMlpPost() {
+        encoder.forward(batch, new ForwardHooks() {
+            @Override
+            public boolean active(HookPoint point, int layer) {
+                return point == HookPoint.MLP_POST;
+            }
+
+            @Override
+            public void fire(HookPoint point, int layer, float[] activation, Batch b) {
+                captured[layer] = activation.clone();
+            }
+        });
+        return captured;
     }
 }

@@ -17,6 +17,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 AnalyzeCommand.class,
                 AttributeCommand.class,
                 TokenizeCommand.class,
+                BenchCommand.class,
         })
 public final class Main {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,

@@ -24,6 +24,12 @@ public final class Kernels {
     /** One line for start-up banners and benchmark logs, e.g. "FloatVector species Species[float, 16, S_512_BIT], 2 threads". */
     public static String describe() {
         requireVectorApi();
-        return "FloatVector species " + Lanes.describeSpecies() + ", " + Parallel.threads() + " threads";
+        return "FloatVector species " + species() + ", " + Parallel.threads() + " threads";
+    }
+
+    /** The species of the kernels, e.g. "Species[float, 8, S_256_BIT]". */
+    public static String species() {
+        requireVectorApi();
+        return Lanes.describeSpecies();
     }
 }

@@ -3,6 +3,7 @@ package dev.tails.model;
 import dev.tails.hook.ForwardHooks;
 import dev.tails.hook.HookPoint;
 import dev.tails.kernel.Parallel;
+import dev.tails.kernel.RowOp;
 
 /** HF BertIntermediate + the dense projection of BertOutput: W_out · act(W_in · x + b_in) + b_out. */
 final class FeedForward {
@@ -24,9 +25,13 @@ final class FeedForward {
     float[] forward(float[] x, Batch batch, ForwardHooks hooks) {
         int rows = batch.rows();
         float[] act = new float[rows * neurons];
-        weights.intermediate().apply(x, rows, act);
-        hooks.at(HookPoint.MLP_PRE, layer, act, batch);
-        Parallel.forRange(rows, row -> activation.applyInPlace(act, row * neurons, neurons));
+        boolean preHooked = hooks.active(HookPoint.MLP_PRE, layer);
+        // Unless hook_pre must see the pre-activation, GELU runs on each block of act as it is made.
+        weights.intermediate().apply(x, rows, act, preHooked ? RowOp.NONE : activation::applyInPlace);
+        if (preHooked) {
+            hooks.fire(HookPoint.MLP_PRE, layer, act, batch);
+            Parallel.forRange(rows, row -> activation.applyInPlace(act, row * neurons, neurons));
+        }
         hooks.at(HookPoint.MLP_POST, layer, act, batch);
         float[] out = new float[rows * hidden];
         weights.output().apply(act, rows, out);

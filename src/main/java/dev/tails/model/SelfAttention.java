@@ -3,6 +3,8 @@ package dev.tails.model;
 import dev.tails.hook.ForwardHooks;
 import dev.tails.hook.HookPoint;
 import dev.tails.kernel.Gemm;
+import dev.tails.kernel.PackedLinear;
+import dev.tails.kernel.Panels;
 import dev.tails.kernel.Parallel;
 import dev.tails.kernel.Softmax;
 import dev.tails.kernel.VectorOps;
@@ -46,7 +48,8 @@ final class SelfAttention {
         float[] z = new float[rows * hidden];
         Parallel.forRange(batch.size() * heads, bh -> {
             int seqOff = (bh / heads) * t * hidden + (bh % heads) * headDim;
-            Gemm.ab(t, headDim, t, scores, bh * t * t, t, v, seqOff, hidden, z, seqOff, hidden);
+            Panels values = Panels.ofColumns(v, seqOff, hidden, t, headDim);
+            Gemm.multiply(t, scores, bh * t * t, t, values, 0, t, null, z, seqOff, hidden);
         });
         hooks.at(HookPoint.Z, layer, z, batch);
 
@@ -71,7 +74,8 @@ final class SelfAttention {
         int b = bh / heads;
         int seqOff = b * t * hidden + (bh % heads) * headDim;
         int off = bh * t * t;
-        Gemm.abt(t, t, headDim, q, seqOff, hidden, k, seqOff, hidden, scores, off, t);
+        Panels keys = Panels.ofRows(k, seqOff, hidden, t, headDim);
+        Gemm.multiply(t, q, seqOff, hidden, keys, 0, headDim, null, scores, off, t);
         VectorOps.scale(scores, off, t * t, scale);
         int len = batch.length(b);
         for (int row = 0; row < t; row++) {
@@ -86,10 +90,11 @@ final class SelfAttention {
      */
     private float[] outputThroughHeadResults(float[] z, Batch batch, ForwardHooks hooks) {
         int rows = batch.rows();
-        float[] wo = weights.attentionOutput().weight();
+        PackedLinear wo = weights.attentionOutput().packed();
         float[] result = new float[rows * heads * hidden];
-        Parallel.forRange(heads, h -> Gemm.abt(rows, hidden, headDim, z, h * headDim, hidden,
-                wo, h * headDim, hidden, result, h * hidden, heads * hidden));
+        for (int h = 0; h < heads; h++) {
+            wo.forwardSlice(z, rows, h * headDim, (h + 1) * headDim, result, h * hidden, heads * hidden);
+        }
         hooks.fire(HookPoint.RESULT, layer, result, batch);
         float[] out = new float[rows * hidden];
         for (int row = 0; row < rows; row++) {

@@ -5,18 +5,18 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A BERT-base-shaped encoder with random weights, so forward-pass benchmarks need no download and
- * measure exactly the arithmetic of the real model.
+ * A BERT-base-shaped encoder with random weights, so forward-pass benchmarks (JMH and
+ * `tails bench --model random-bert-base`) need no download and do exactly the real model's arithmetic.
  */
-final class RandomEncoder {
+public final class RandomEncoder {
     private RandomEncoder() {
     }
 
-    static ModelConfig bertBase() {
+    public static ModelConfig bertBase() {
         return new ModelConfig(ModelFamily.BERT, 28996, 768, 12, 12, 3072, 512, 2, 1e-12f, Activation.GELU_ERF, 0);
     }
 
-    static Encoder create(ModelConfig c, long seed) {
+    public static Encoder create(ModelConfig c, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         int h = c.hiddenSize();
         EmbeddingWeights embeddings = new EmbeddingWeights(values(random, c.vocabSize() * h),
@@ -30,7 +30,8 @@ final class RandomEncoder {
         return new Encoder(c, new EncoderWeights(embeddings, layers, linear(random, h, h)));
     }
 
-    static Batch batch(ModelConfig c, int size, int seqLen, long seed) {
+    /** size sequences of seqLen uniformly random ids (no padding). */
+    public static Batch batch(ModelConfig c, int size, int seqLen, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         int[][] ids = new int[size][seqLen];
         int[][] types = new int[size][seqLen];

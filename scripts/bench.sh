@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The JMH speed suite (issue 6): FMA peak, packed GEMM on bert-base shapes, bert-base forward.
+# Prints a table of medians at the end; extra arguments go to JMH (e.g. -wi 1 -i 3 -f 1).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$here/scripts/jdk.sh"
+(cd "$here" && MAVEN_OPTS="${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}" mvn -q -B -Pjmh -DskipTests package) >&2
+exec "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -cp "$here/target/benchmarks.jar" dev.tails.BenchSuite "$@"

@@ -1,0 +1,10 @@
+package dev.tails.kernel;
+
+/** An in-place operation on y[off, off+len), run by a GEMM on each block of C while it is still in cache. */
+@FunctionalInterface
+public interface RowOp {
+    RowOp NONE = (y, off, len) -> {
+    };
+
+    void apply(float[] y, int off, int len);
+}

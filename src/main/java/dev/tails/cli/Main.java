@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
                 AnalyzeCommand.class,
                 AttributeCommand.class,
                 TokenizeCommand.class,
+                EvalCommand.class,
         })
 public final class Main {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,

@@ -1,6 +1,5 @@
 package dev.tails.eval;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -25,32 +24,15 @@ public final class Wic {
     /** Cosine per pair and layer [pair][state], for each variant. */
     public static Map<Variant, double[][]> cosines(Embedder embedder, List<WicPair> pairs, Set<Variant> variants,
                                                    DoubleConsumer progress) {
-        List<String> texts = new ArrayList<>(2 * pairs.size());
-        for (WicPair p : pairs) {
-            texts.add(p.sentence1());
-            texts.add(p.sentence2());
-        }
+        List<String> texts = PairCosines.interleave(pairs, WicPair::sentence1, WicPair::sentence2);
         Map<Variant, List<float[][]>> vectors = embedder.run(texts, variants, (i, states) -> {
             WicPair p = pairs.get(i / 2);
             int[] range = WordSpans.tokenRange(states.text(), states.encoding(), i % 2 == 0 ? p.index1() : p.index2());
             return states.meanPerState(range[0], range[1]);
         }, progress);
         Map<Variant, double[][]> cosines = new EnumMap<>(Variant.class);
-        vectors.forEach((v, list) -> cosines.put(v, pairCosines(list)));
+        vectors.forEach((v, list) -> cosines.put(v, PairCosines.of(list)));
         return cosines;
-    }
-
-    private static double[][] pairCosines(List<float[][]> vectors) {
-        double[][] cos = new double[vectors.size() / 2][];
-        for (int p = 0; p < cos.length; p++) {
-            float[][] a = vectors.get(2 * p);
-            float[][] b = vectors.get(2 * p + 1);
-            cos[p] = new double[a.length];
-            for (int s = 0; s < a.length; s++) {
-                cos[p][s] = Cosine.of(a[s], b[s]);
-            }
-        }
-        return cos;
     }
 
     /** Accuracy [state][threshold index] against the gold labels. */

@@ -36,6 +36,22 @@ class EvalCommandTest {
     }
 
     @Test
+    void unlabeledTestSplitStillGetsPredictionsFromTheTrainChoice(@TempDir Path dir) throws IOException {
+        Path wic = Path.of(WIC);
+        Files.createDirectories(dir.resolve("train"));
+        Files.createDirectories(dir.resolve("test"));
+        for (String name : new String[] {"train.data.txt", "train.gold.txt"}) {
+            Files.copy(wic.resolve("train").resolve(name), dir.resolve("train").resolve(name));
+        }
+        Files.copy(wic.resolve("dev/dev.data.txt"), dir.resolve("test/test.data.txt"));
+        Path predictions = dir.resolve("p.txt");
+        int exit = Main.commandLine().execute("eval", "wic", "--model", TINY, "--clip-dims", "5", "--data", dir.toString(),
+                "--split", "test", "--variants", "raw", "--predict-with", "raw", "--predictions", predictions.toString());
+        assertEquals(0, exit);
+        assertEquals(6, Files.readAllLines(predictions).size());
+    }
+
+    @Test
     void clipDimsAreRequiredForModelsWithoutADefault() {
         StringWriter err = new StringWriter();
         var cmd = Main.commandLine();

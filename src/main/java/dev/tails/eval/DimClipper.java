@@ -5,7 +5,6 @@ import dev.tails.hook.ForwardHooks;
 import dev.tails.hook.HookPoint;
 import dev.tails.model.Batch;
 
-import java.util.Arrays;
 
 /** Zeroes a fixed set of hidden dims: in finished vectors, or in the graph as a forward hook. */
 public final class DimClipper {
@@ -46,10 +45,5 @@ public final class DimClipper {
                 clipRows(activation, activation.length / batch.rows());
             }
         };
-    }
-
-    @Override
-    public String toString() {
-        return Arrays.toString(dims);
     }
 }

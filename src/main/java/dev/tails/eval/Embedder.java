@@ -32,10 +32,6 @@ public final class Embedder {
         this.clipper = clipper;
     }
 
-    public Model model() {
-        return model;
-    }
-
     /** The reducer's result for each text (in input order) and each requested variant. */
     public <R> Map<Variant, List<R>> run(List<String> texts, Set<Variant> variants,
                                          TextReducer<R> reducer, DoubleConsumer progress) {

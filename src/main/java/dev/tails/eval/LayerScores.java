@@ -21,14 +21,6 @@ public final class LayerScores {
         return this;
     }
 
-    public String title() {
-        return title;
-    }
-
-    public double[] of(Variant variant) {
-        return scores.get(variant).clone();
-    }
-
     /** The state with the highest score (the first on ties). */
     public int bestState(Variant variant) {
         double[] s = scores.get(variant);

@@ -33,7 +33,7 @@ public record Bracketing(List<String> allWords, boolean[] punctuation, List<Stri
         return new Bracketing(all, punct, kept, spans);
     }
 
-    /** The sentence the model reads: every token, PTB bracket escapes turned back into characters. */
+    /** The sentence the model reads: every token, PTB escapes turned back into characters. */
     public String text() {
         return String.join(" ", allWords);
     }
@@ -50,7 +50,8 @@ public record Bracketing(List<String> allWords, boolean[] punctuation, List<Stri
             case "-LCB-" -> "{";
             case "-RCB-" -> "}";
             case "``", "''" -> "\"";
-            default -> word;
+            // The PTB escapes slashes and asterisks ("1\/2").
+            default -> word.replace("\\/", "/").replace("\\*", "*");
         };
     }
 

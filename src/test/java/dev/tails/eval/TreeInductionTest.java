@@ -33,6 +33,13 @@ class TreeInductionTest {
     }
 
     @Test
+    void theModelReadsUnescapedText() {
+        ParseTree tree = new ParseTree("S", null, List.of(ParseTree.leaf("-LRB-", "-LRB-"), ParseTree.leaf("CD", "1\\/2"),
+                ParseTree.leaf("-RRB-", "-RRB-")));
+        assertEquals("( 1/2 )", Bracketing.of(tree).text());
+    }
+
+    @Test
     void topDownSplitsAtTheLargestDistance() {
         Bracketing b = fiveWords();
         // gaps: The|cat 0.1, cat|sat 0.9, sat|on 0.5, on|mats 0.2 -> ((The cat) (sat (on mats))): all 3 right

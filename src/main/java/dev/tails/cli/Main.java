@@ -18,6 +18,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 AttributeCommand.class,
                 TokenizeCommand.class,
                 BenchCommand.class,
+                EvalCommand.class,
         })
 public final class Main {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,

@@ -1,0 +1,53 @@
+package dev.tails.eval;
+
+import dev.tails.tokenize.Encoding;
+
+/** One text's hidden states 0..L (0 = embeddings), each [tokens, hidden], with the encoding they came from. */
+public record TextStates(String text, Encoding encoding, float[][] states, int hiddenSize) {
+
+    public int numStates() {
+        return states.length;
+    }
+
+    public int length() {
+        return encoding.length();
+    }
+
+    /** Mean of the token vectors of one state over token indices [from, to). */
+    public float[] mean(int state, int from, int to) {
+        float[] sum = new float[hiddenSize];
+        float[] rows = states[state];
+        for (int t = from; t < to; t++) {
+            for (int d = 0; d < hiddenSize; d++) {
+                sum[d] += rows[t * hiddenSize + d];
+            }
+        }
+        for (int d = 0; d < hiddenSize; d++) {
+            sum[d] /= (to - from);
+        }
+        return sum;
+    }
+
+    /** Mean per state over [from, to): [states][hidden]. */
+    public float[][] meanPerState(int from, int to) {
+        float[][] out = new float[states.length][];
+        for (int s = 0; s < states.length; s++) {
+            out[s] = mean(s, from, to);
+        }
+        return out;
+    }
+
+    /** Index of the first and one past the last non-special token ([CLS] a b [SEP] -> [1, 3)). */
+    public int[] contentRange() {
+        int[] special = encoding.specialTokensMask();
+        int from = 0;
+        int to = special.length;
+        while (from < to && special[from] == 1) {
+            from++;
+        }
+        while (to > from && special[to - 1] == 1) {
+            to--;
+        }
+        return new int[] {from, to};
+    }
+}

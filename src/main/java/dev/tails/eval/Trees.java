@@ -1,0 +1,43 @@
+package dev.tails.eval;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.DoubleConsumer;
+
+/**
+ * Syntactic distances between adjacent scored words from the model's vectors: the model reads the
+ * whole sentence (punctuation included), a word's vector is the mean of its sub-tokens, and the
+ * distance of words i, i+1 is 1 - cosine or the L2 distance of their vectors.
+ */
+public final class Trees {
+    public enum Distance { COSINE, L2 }
+
+    private Trees() {
+    }
+
+    /** Per sentence [state][scored words - 1], for each variant. */
+    public static Map<Variant, List<double[][]>> distances(Embedder embedder, List<Bracketing> sentences,
+                                                           Distance distance, Set<Variant> variants,
+                                                           DoubleConsumer progress) {
+        List<String> texts = sentences.stream().map(Bracketing::text).toList();
+        return embedder.run(texts, variants, (i, states) -> gaps(states, sentences.get(i).keptIndices(), distance), progress);
+    }
+
+    static double[][] gaps(TextStates states, int[] kept, Distance distance) {
+        int[][] ranges = WordSpans.tokenRanges(states.text(), states.encoding());
+        double[][] gaps = new double[states.numStates()][kept.length - 1];
+        for (int s = 0; s < states.numStates(); s++) {
+            float[] previous = null;
+            for (int w = 0; w < kept.length; w++) {
+                float[] vector = states.mean(s, ranges[kept[w]][0], ranges[kept[w]][1]);
+                if (previous != null) {
+                    gaps[s][w - 1] = distance == Distance.COSINE
+                            ? 1 - Cosine.of(previous, vector) : Cosine.euclidean(previous, vector);
+                }
+                previous = vector;
+            }
+        }
+        return gaps;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.tails.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tails.TestFiles;
+import dev.tails.io.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** `tails eval` end to end on tiny-bert and the WiC excerpt in src/test/resources/eval. */
+class EvalCommandTest {
+    private static final String TINY = TestFiles.resource("models/tiny-bert").toString();
+    private static final String WIC = TestFiles.resource("eval/wic").toString();
+
+    @Test
+    void wicWritesOnePredictionPerPairAndTheJson(@TempDir Path dir) throws IOException {
+        Path predictions = dir.resolve("p.txt");
+        Path json = dir.resolve("r.json");
+        int exit = Main.commandLine().execute("eval", "wic", "--model", TINY, "--clip-dims", "5", "--data", WIC,
+                "--predictions", predictions.toString(), "--json", json.toString());
+        assertEquals(0, exit);
+        assertEquals(6, Files.readAllLines(predictions).size());
+        assertTrue(Files.readAllLines(predictions).stream().allMatch(l -> l.equals("T") || l.equals("F")));
+        JsonNode root = Json.MAPPER.readTree(json.toFile());
+        assertEquals(8, root.get("trainPairs").asInt());
+        assertEquals(4, root.at("/bestThresholdAccuracyPerLayer/raw/perLayer").size(), "states 0..3 of tiny-bert");
+        assertTrue(root.has("seconds"));
+    }
+
+    @Test
+    void unlabeledTestSplitStillGetsPredictionsFromTheTrainChoice(@TempDir Path dir) throws IOException {
+        Path wic = Path.of(WIC);
+        Files.createDirectories(dir.resolve("train"));
+        Files.createDirectories(dir.resolve("test"));
+        for (String name : new String[] {"train.data.txt", "train.gold.txt"}) {
+            Files.copy(wic.resolve("train").resolve(name), dir.resolve("train").resolve(name));
+        }
+        Files.copy(wic.resolve("dev/dev.data.txt"), dir.resolve("test/test.data.txt"));
+        Path predictions = dir.resolve("p.txt");
+        int exit = Main.commandLine().execute("eval", "wic", "--model", TINY, "--clip-dims", "5", "--data", dir.toString(),
+                "--split", "test", "--variants", "raw", "--predict-with", "raw", "--predictions", predictions.toString());
+        assertEquals(0, exit);
+        assertEquals(6, Files.readAllLines(predictions).size());
+    }
+
+    @Test
+    void clipDimsAreRequiredForModelsWithoutADefault() {
+        StringWriter err = new StringWriter();
+        var cmd = Main.commandLine();
+        cmd.setErr(new PrintWriter(err));
+        assertEquals(1, cmd.execute("eval", "wic", "--model", TINY, "--data", WIC));
+        assertTrue(err.toString().contains("--clip-dims is required for model tiny-bert"), err.toString());
+    }
+}

@@ -1,47 +1,25 @@
 package dev.tails.analysis;
 
 import dev.tails.hook.ForwardHooks;
-import dev.tails.hook.HookPoint;
-import dev.tails.model.Batch;
+import dev.tails.hook.HookRegistry;
+import dev.tails.hook.Interventions;
+import dev.tails.model.ModelConfig;
 
-import java.util.Arrays;
+import java.util.stream.IntStream;
 
-/** The two in-graph interventions of the study, as small hooks of their own (no registry needed). */
+/** The two in-graph interventions of the study, built from the ready-made hooks. */
 public final class InterventionHooks {
     private InterventionHooks() {
     }
 
     /** The position embeddings are zero: what the tails are without them. */
-    public static ForwardHooks zeroPositionEmbeddings() {
-        return new ForwardHooks() {
-            @Override
-            public boolean active(HookPoint point, int layer) {
-                return point == HookPoint.POS_EMBED;
-            }
-
-            @Override
-            public void fire(HookPoint point, int layer, float[] activation, Batch batch) {
-                Arrays.fill(activation, 0f);
-            }
-        };
+    public static ForwardHooks zeroPositionEmbeddings(ModelConfig config) {
+        int[] everyDim = IntStream.range(0, config.hiddenSize()).toArray();
+        return new HookRegistry(config).add("embed.hook_pos_embed", Interventions.zeroDims(everyDim));
     }
 
     /** The given dims of every block output are zero as it flows into the next block (hidden states 1..L). */
-    public static ForwardHooks zeroDimsInFlow(int hidden, int... dims) {
-        return new ForwardHooks() {
-            @Override
-            public boolean active(HookPoint point, int layer) {
-                return point == HookPoint.NORMALIZED_RESID_POST;
-            }
-
-            @Override
-            public void fire(HookPoint point, int layer, float[] activation, Batch batch) {
-                for (int row = 0; row < batch.rows(); row++) {
-                    for (int d : dims) {
-                        activation[row * hidden + d] = 0f;
-                    }
-                }
-            }
-        };
+    public static ForwardHooks zeroDimsInFlow(ModelConfig config, int... dims) {
+        return new HookRegistry(config).add("blocks.*.hook_normalized_resid_post", Interventions.zeroDims(dims));
     }
 }

@@ -51,11 +51,11 @@ public final class Study {
 
         OutlierCounts positionsZeroed = new OutlierCounts(corpus, states, hidden, none);
         progress.stage("pass 3/4: position embeddings zeroed");
-        CorpusPass.run(model, corpus, settings.batchSize(), InterventionHooks.zeroPositionEmbeddings(),
+        CorpusPass.run(model, corpus, settings.batchSize(), InterventionHooks.zeroPositionEmbeddings(model.config()),
                 List.of(positionsZeroed), progress::fraction);
         OutlierCounts inFlow = new OutlierCounts(corpus, states, hidden, none);
         progress.stage("pass 4/4: dims " + clip + " zeroed at every block output as they flow on");
-        CorpusPass.run(model, corpus, settings.batchSize(), InterventionHooks.zeroDimsInFlow(hidden, outlierDims),
+        CorpusPass.run(model, corpus, settings.batchSize(), InterventionHooks.zeroDimsInFlow(model.config(), outlierDims),
                 List.of(inFlow), progress::fraction);
 
         var weights = model.weights();

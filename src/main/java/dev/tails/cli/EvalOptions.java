@@ -64,7 +64,7 @@ final class EvalOptions {
             throw new TailsException("--clip-dims is required for model " + name
                     + " (only bert-base-cased has a default, 557)");
         }
-        return new DimClipper(dims.stream().mapToInt(Integer::intValue).toArray(), model.config().hiddenSize());
+        return new DimClipper(dims.stream().mapToInt(Integer::intValue).toArray(), model.config());
     }
 
     Set<Variant> variants() {

@@ -1,22 +1,23 @@
 package dev.tails.eval;
 
 import dev.tails.TailsException;
+import dev.tails.analysis.InterventionHooks;
 import dev.tails.hook.ForwardHooks;
-import dev.tails.hook.HookPoint;
-import dev.tails.model.Batch;
-
+import dev.tails.model.ModelConfig;
 
 /** Zeroes a fixed set of hidden dims: in finished vectors, or in the graph as a forward hook. */
 public final class DimClipper {
     private final int[] dims;
+    private final ModelConfig config;
 
-    public DimClipper(int[] dims, int hiddenSize) {
+    public DimClipper(int[] dims, ModelConfig config) {
         for (int d : dims) {
-            if (d < 0 || d >= hiddenSize) {
-                throw new TailsException("clip dim " + d + " is outside the hidden size " + hiddenSize);
+            if (d < 0 || d >= config.hiddenSize()) {
+                throw new TailsException("clip dim " + d + " is outside the hidden size " + config.hiddenSize());
             }
         }
         this.dims = dims.clone();
+        this.config = config;
     }
 
     public int[] dims() {
@@ -34,16 +35,6 @@ public final class DimClipper {
 
     /** Hooks that zero the dims of every block's output (blocks.L.hook_normalized_resid_post) as it flows on. */
     public ForwardHooks inGraph() {
-        return new ForwardHooks() {
-            @Override
-            public boolean active(HookPoint point, int layer) {
-                return point == HookPoint.NORMALIZED_RESID_POST;
-            }
-
-            @Override
-            public void fire(HookPoint point, int layer, float[] activation, Batch batch) {
-                clipRows(activation, activation.length / batch.rows());
-            }
-        };
+        return InterventionHooks.zeroDimsInFlow(config, dims);
     }
 }

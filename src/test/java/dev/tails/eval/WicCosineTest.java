@@ -23,7 +23,7 @@ class WicCosineTest {
     @BeforeAll
     static void run() {
         model = Model.load(TestFiles.resource("models/tiny-bert"));
-        Embedder embedder = new Embedder(model, 2, false, new DimClipper(new int[] {CLIP}, model.config().hiddenSize()));
+        Embedder embedder = new Embedder(model, 2, false, new DimClipper(new int[] {CLIP}, model.config()));
         cosines = Wic.cosines(embedder, List.of(PAIR), EnumSet.allOf(Variant.class), done -> { });
     }
 

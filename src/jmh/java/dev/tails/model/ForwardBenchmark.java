@@ -1,7 +1,7 @@
 package dev.tails.model;
 
-import dev.tails.hook.ForwardHooks;
-import dev.tails.hook.HookPoint;
+import dev.tails.hook.ActivationCache;
+import dev.tails.hook.HookRegistry;
 import dev.tails.kernel.Kernels;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,8 +19,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A whole bert-base forward pass (random weights, real shapes) at batch x sequence length, with no
- * hooks and with a copy of every layer's mlp.hook_post taken (what neuron analyses do).
+ * A whole bert-base forward pass (random weights, real shapes) at batch x sequence length: with no
+ * hooks, with an empty registry (only the per-point checks), and capturing every
+ * blocks.*.mlp.hook_post into a fresh cache (what neuron analyses do), through the user's API.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -32,14 +33,14 @@ public class ForwardBenchmark {
     @Param({"1x128", "8x128", "1x512"})
     String shape;
 
+    private ModelConfig config;
     private Encoder encoder;
     private Batch batch;
-    private final float[][] captured = new float[12][];
 
     @Setup(Level.Trial)
     public void setUp() {
         String[] bt = shape.split("x");
-        ModelConfig config = RandomEncoder.bertBase();
+        config = RandomEncoder.bertBase();
         encoder = RandomEncoder.create(config, 1);
         batch = RandomEncoder.batch(config, Integer.parseInt(bt[0]), Integer.parseInt(bt[1]), 2);
         System.out.println("\n" + Kernels.describe());
@@ -51,18 +52,14 @@ public class ForwardBenchmark {
     }
 
     @Benchmark
-    public float[][] forwardCapturingMlpPost() {
-        encoder.forward(batch, new ForwardHooks() {
-            @Override
-            public boolean active(HookPoint point, int layer) {
-                return point == HookPoint.MLP_POST;
-            }
+    public EncoderOutput forwardEmptyRegistry() {
+        return encoder.forward(batch, new HookRegistry(config));
+    }
 
-            @Override
-            public void fire(HookPoint point, int layer, float[] activation, Batch b) {
-                captured[layer] = activation.clone();
-            }
-        });
-        return captured;
+    @Benchmark
+    public ActivationCache forwardCapturingMlpPost() {
+        ActivationCache cache = new ActivationCache();
+        encoder.forward(batch, new HookRegistry(config).add("blocks.*.mlp.hook_post", cache.capture()));
+        return cache;
     }
 }

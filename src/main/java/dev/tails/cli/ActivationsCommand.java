@@ -21,6 +21,9 @@ final class ActivationsCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
 
+    @Mixin
+    TokenLimit tokenLimit;
+
     @Option(names = "--hooks", required = true, split = ",", paramLabel = "PATTERN",
             description = "Hook names or patterns, comma-separated, * within one dot segment (e.g. blocks.*.mlp.hook_post).")
     List<String> hooks;
@@ -40,7 +43,7 @@ final class ActivationsCommand implements Callable<Integer> {
         hooks.forEach(pattern -> registry.add(pattern.strip(), cache.capture()));
 
         Model model = modelOptions.load(folder);
-        List<String> texts = Corpus.read(input);
+        List<String> texts = tokenLimit.apply(Corpus.read(input), model);
         modelOptions.forEachBatch(model, texts, registry, (first, output) -> { });
         ActivationFiles.write(cache, out);
         System.err.println("wrote " + cache.names().size() + " hook points of " + texts.size() + " texts to " + out);

@@ -33,6 +33,9 @@ final class AttributeCommand implements Callable<Integer> {
     @Mixin
     CorpusOptions corpusOptions;
 
+    @Mixin
+    TokenLimit tokenLimit;
+
     @Option(names = "--top", defaultValue = "20", description = "Neurons and heads to report, by |mean| (default: ${DEFAULT-VALUE}).")
     int top;
 
@@ -43,7 +46,7 @@ final class AttributeCommand implements Callable<Integer> {
     public Integer call() {
         Model model = modelOptions.load(modelOptions.folderFetchingIfMissing());
         Attributor attributor = new Attributor(model, List.of(layer), dim, top);
-        List<String> texts = corpusOptions.texts();
+        List<String> texts = tokenLimit.apply(corpusOptions.texts(), model);
         StderrProgress progress = new StderrProgress();
         progress.stage("attribute: block " + layer + " dim " + dim + ", " + texts.size() + " texts through "
                 + model.folder().getFileName());

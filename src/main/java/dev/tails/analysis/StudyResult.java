@@ -27,6 +27,31 @@ public record StudyResult(
 
     /** One similarity measure per hidden state, of the raw and of the clipped vectors. */
     public record Geometry(double[] raw, double[] clipped) {
+        /** This measure minus a baseline, state by state, raw from raw and clipped from clipped. */
+        public Geometry minus(Geometry baseline) {
+            return new Geometry(difference(raw, baseline.raw), difference(clipped, baseline.clipped));
+        }
+
+        private static double[] difference(double[] a, double[] b) {
+            double[] out = new double[a.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = a[i] - b[i];
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Ethayarajh's (2019) anisotropy-adjusted self-similarity: the mean over words minus the anisotropy of
+     * the same space, so a space where every pair of vectors is alike no longer looks context-stable.
+     */
+    public Geometry selfSimilarityAdjusted() {
+        return selfSimilarity.minus(anisotropy);
+    }
+
+    /** Ethayarajh's anisotropy-adjusted intra-sentence similarity. */
+    public Geometry intraSentenceAdjusted() {
+        return intraSentence.minus(anisotropy);
     }
 
     public int states() {

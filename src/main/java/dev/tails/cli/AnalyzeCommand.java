@@ -60,14 +60,16 @@ final class AnalyzeCommand implements Callable<Integer> {
     private static void print(StudyResult r) {
         System.out.printf(Locale.ROOT, "model %s: %d texts, %d token vectors (special tokens %s)%n", r.model(), r.texts(),
                 r.raw().tokens(), r.settings().specialTokens() ? "included" : "left out");
-        System.out.println("layer  argmin dim  share    argmax dim  share    anisotropy raw/clipped  self-sim raw/clipped");
+        System.out.println("layer  argmin dim  share    argmax dim  share    anisotropy raw/clipped  self-sim raw/clipped"
+                + "  adjusted raw/clipped");
         for (int layer = 1; layer < r.states(); layer++) {
             OutlierCounts.DimShare min = r.raw().topArgmin(layer);
             OutlierCounts.DimShare max = r.raw().topArgmax(layer);
-            System.out.printf(Locale.ROOT, "%5d  %10d  %6.2f%%  %10d  %6.2f%%  %9.3f / %-9.3f  %9.3f / %-9.3f%n",
+            System.out.printf(Locale.ROOT, "%5d  %10d  %6.2f%%  %10d  %6.2f%%  %9.3f / %-9.3f  %9.3f / %-9.3f  %8.3f / %-9.3f%n",
                     layer, min.dim(), 100 * min.fraction(), max.dim(), 100 * max.fraction(),
                     r.anisotropy().raw()[layer], r.anisotropy().clipped()[layer],
-                    r.selfSimilarity().raw()[layer], r.selfSimilarity().clipped()[layer]);
+                    r.selfSimilarity().raw()[layer], r.selfSimilarity().clipped()[layer],
+                    r.selfSimilarityAdjusted().raw()[layer], r.selfSimilarityAdjusted().clipped()[layer]);
         }
         System.out.printf(Locale.ROOT, "tail dim %d; clipped %s; position 0's argmin %d; %.1f%% of positions have argmin %d%n",
                 r.tailDim(), r.clip(), r.positions().argmin(0), 100 * r.positions().argminShare(r.tailDim()), r.tailDim());

@@ -6,6 +6,7 @@ import dev.tails.eval.Embedder;
 import dev.tails.eval.Variant;
 import dev.tails.io.Json;
 import dev.tails.model.Model;
+import dev.tails.report.ReportWriter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -44,8 +45,13 @@ final class EvalOptions {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of everything random (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write the results as JSON to this file.")
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON to this file.")
     Path json;
+
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Report folder: the results go to DIR/eval/<task>.json and into DIR/index.html's "
+                    + "evaluations section (default: reports/<model>/).")
+    Path report;
 
     private final long startNanos = System.nanoTime();
 
@@ -96,13 +102,20 @@ final class EvalOptions {
         return fields;
     }
 
-    /** Prints the time and heap used and writes the JSON file if asked for. */
+    /** Prints the time and heap used, adds the results to the report (as eval/TASK.json) and writes --json if asked for. */
     void finish(Map<String, Object> fields) {
+        finish(fields, fields.get("task").toString());
+    }
+
+    /** As finish(fields), the results file named NAME.json (tasks with several datasets, e.g. probe-sst2). */
+    void finish(Map<String, Object> fields, String name) {
         Runtime rt = Runtime.getRuntime();
         long heapMb = (rt.totalMemory() - rt.freeMemory()) >> 20;
         fields.put("seconds", Math.round(seconds() * 10) / 10.0);
         fields.put("heapUsedMb", heapMb);
         System.out.printf(Locale.ROOT, "time %.1f s, heap in use at the end %d MB%n", seconds(), heapMb);
+        Path dir = report != null ? report : Path.of("reports", fields.get("model").toString());
+        System.out.println("report: " + ReportWriter.addEvaluation(dir, name, fields));
         if (json != null) {
             try {
                 Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(json.toFile(), fields);

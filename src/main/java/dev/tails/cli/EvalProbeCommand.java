@@ -70,7 +70,7 @@ final class EvalProbeCommand implements Callable<Integer> {
         json.put("evalTexts", test.size());
         json.put("probe", "multinomial logistic regression, mini-batch SGD, standardized features, " + epochs + " epochs");
         json.put("accuracy", accuracy.toJson());
-        options.finish(json);
+        options.finish(json, "probe-" + task);
         return 0;
     }
 

@@ -7,6 +7,14 @@ final class Html {
     private Html() {
     }
 
+    /** The opening of a page, up to and including body, with the report's inline style. */
+    static String head(String title) {
+        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
+                + "</title><style>body{font-family:sans-serif;max-width:1100px;margin:1em auto;padding:0 1em}"
+                + "table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:2px 6px;"
+                + "text-align:right;font-size:13px}code{background:#eee;padding:1px 4px}</style></head><body>";
+    }
+
     static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }

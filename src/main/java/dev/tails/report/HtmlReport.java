@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
-/** index.html: one self-contained page (inline CSS and SVG, no script) with the study and the paper beside it. */
+/**
+ * index.html: one self-contained page (inline CSS and SVG, no script) with the study and the paper beside it,
+ * and an empty evaluations section that ReportWriter fills.
+ */
 public final class HtmlReport {
     private HtmlReport() {
     }
@@ -18,10 +21,7 @@ public final class HtmlReport {
     public static String render(StudyResult r, String command) {
         int tail = r.tailDim();
         int last = r.states() - 1;
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<title>tails: " + Html.escape(r.model()) + "</title><style>body{font-family:sans-serif;max-width:1100px;"
-                + "margin:1em auto;padding:0 1em}table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;"
-                + "padding:2px 6px;text-align:right;font-size:13px}code{background:#eee;padding:1px 4px}</style></head><body>");
+        StringBuilder html = new StringBuilder(Html.head("tails: " + r.model()));
         html.append("<h1>Tails of ").append(Html.escape(r.model())).append("</h1>");
         html.append("<p>Reproducing Luo, <i>Catch the &#39;Tails&#39; of BERT</i> (arXiv 2011.04393; ACL 2021: "
                 + "<i>Positional Artefacts Propagate Through Masked Language Model Embeddings</i>).</p>");
@@ -42,7 +42,8 @@ public final class HtmlReport {
                 List.of("largest gamma in LayerNorm 1 of blocks 0-2", "557",
                         ranks(r, 0, 3)),
                 List.of("anisotropy after clipping", "drops", change(r.anisotropy(), last)),
-                List.of("self-similarity after clipping", "rises", change(r.selfSimilarity(), last)),
+                List.of("self-similarity after clipping", "rises", "anisotropy-adjusted " + change(r.selfSimilarityAdjusted(), last)
+                        + "; unadjusted " + change(r.selfSimilarity(), last)),
                 List.of("position probes of layers 1-3", "near 100% accurate", "not computed in this version"))));
 
         html.append("<h2>Outliers per layer</h2>");
@@ -77,18 +78,25 @@ public final class HtmlReport {
                 .append(" random token pairs from up to ").append(r.settings().geometrySentences())
                 .append(" random sentences. Self-similarity: Ethayarajh's mean cosine over all pairs of a word's vectors, "
                         + "over ").append(r.selfSimilarityWords()).append(" words seen in at least ")
-                .append(r.settings().minSentencesPerWord()).append(" sentences (whole-word tokens). The paper takes "
-                        + "self-similarity from Ethayarajh (2019) on its own SST-2 + QQP sample; whether it subtracts "
-                        + "anisotropy (Ethayarajh's adjusted variant) was not checked here: these numbers are unadjusted. Intra-sentence: mean cosine of a sentence's tokens to their mean.</p>");
+                .append(r.settings().minSentencesPerWord()).append(" sentences (whole-word tokens). Intra-sentence: mean cosine "
+                        + "of a sentence's tokens to their mean. <i>Adjusted</i> subtracts the layer's anisotropy in the same "
+                        + "(raw or clipped) space, as Ethayarajh (2019) does; the paper follows Ethayarajh without saying "
+                        + "which form it plots. Clipping lowers every cosine, so the unadjusted means can fall while the "
+                        + "adjusted ones rise.</p>");
         html.append(Html.table(List.of("layer", "anisotropy raw", "clipped", "self-similarity raw", "clipped",
-                        "intra-sentence raw", "clipped"),
+                        "adjusted raw", "clipped", "intra-sentence raw", "clipped", "adjusted raw", "clipped"),
                 rows(r, s -> List.of(Integer.toString(s), num(r.anisotropy().raw()[s]), num(r.anisotropy().clipped()[s]),
                         num(r.selfSimilarity().raw()[s]), num(r.selfSimilarity().clipped()[s]),
-                        num(r.intraSentence().raw()[s]), num(r.intraSentence().clipped()[s])))));
-        html.append(SvgChart.lines("Anisotropy and self-similarity per layer",
-                List.of("anisotropy raw", "anisotropy clipped", "self-sim raw", "self-sim clipped"),
-                List.of(r.anisotropy().raw(), r.anisotropy().clipped(), r.selfSimilarity().raw(), r.selfSimilarity().clipped())));
+                        num(r.selfSimilarityAdjusted().raw()[s]), num(r.selfSimilarityAdjusted().clipped()[s]),
+                        num(r.intraSentence().raw()[s]), num(r.intraSentence().clipped()[s]),
+                        num(r.intraSentenceAdjusted().raw()[s]), num(r.intraSentenceAdjusted().clipped()[s])))));
+        html.append(SvgChart.lines("Anisotropy and anisotropy-adjusted self-similarity per layer",
+                List.of("anisotropy raw", "anisotropy clipped", "adjusted self-sim raw", "adjusted self-sim clipped"),
+                List.of(r.anisotropy().raw(), r.anisotropy().clipped(), r.selfSimilarityAdjusted().raw(),
+                        r.selfSimilarityAdjusted().clipped())));
         html.append("<h2>Position probes</h2><p>Not computed in this version.</p>");
+        // Filled by ReportWriter from the eval/ results beside the page.
+        html.append(EvaluationSection.START).append(EvaluationSection.END);
         return html.append("</body></html>\n").toString();
     }
 

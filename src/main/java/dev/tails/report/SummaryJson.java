@@ -27,6 +27,9 @@ public final class SummaryJson {
         json.put("position_0_argmin", r.positions().argmin(0));
         json.put("anisotropy_pairs", r.anisotropyPairs());
         json.put("self_similarity_words", r.selfSimilarityWords());
+        json.put("geometry_definitions", "self_similarity and intra_sentence_similarity: Ethayarajh (2019) means "
+                + "(mean cosine over all pairs of a word's vectors; of a sentence's tokens to their mean); *_adjusted: the "
+                + "same minus the layer's anisotropy in the same (raw or clipped) space, Ethayarajh's adjustment");
         List<Map<String, Object>> layers = new ArrayList<>();
         for (int s = 0; s < r.states(); s++) {
             Map<String, Object> layer = new LinkedHashMap<>();
@@ -38,7 +41,9 @@ public final class SummaryJson {
             layer.put("argmin_zeroed_in_flow", share(r.zeroedInFlow().topArgmin(s)));
             layer.put("anisotropy", pair(r.anisotropy(), s));
             layer.put("self_similarity", pair(r.selfSimilarity(), s));
+            layer.put("self_similarity_adjusted", pair(r.selfSimilarityAdjusted(), s));
             layer.put("intra_sentence_similarity", pair(r.intraSentence(), s));
+            layer.put("intra_sentence_similarity_adjusted", pair(r.intraSentenceAdjusted(), s));
             layer.put("probe_accuracy", null);
             layers.add(layer);
         }

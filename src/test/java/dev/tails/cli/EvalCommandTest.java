@@ -25,7 +25,7 @@ class EvalCommandTest {
         Path predictions = dir.resolve("p.txt");
         Path json = dir.resolve("r.json");
         int exit = Main.commandLine().execute("eval", "wic", "--model", TINY, "--clip-dims", "5", "--data", WIC,
-                "--predictions", predictions.toString(), "--json", json.toString());
+                "--predictions", predictions.toString(), "--json", json.toString(), "--report", dir.resolve("report").toString());
         assertEquals(0, exit);
         assertEquals(6, Files.readAllLines(predictions).size());
         assertTrue(Files.readAllLines(predictions).stream().allMatch(l -> l.equals("T") || l.equals("F")));
@@ -33,6 +33,9 @@ class EvalCommandTest {
         assertEquals(8, root.get("trainPairs").asInt());
         assertEquals(4, root.at("/bestThresholdAccuracyPerLayer/raw/perLayer").size(), "states 0..3 of tiny-bert");
         assertTrue(root.has("seconds"));
+        assertEquals(root, Json.MAPPER.readTree(dir.resolve("report/eval/wic.json").toFile()));
+        String index = Files.readString(dir.resolve("report/index.html"));
+        assertTrue(index.contains("WiC train (8 pairs)") && index.contains("<svg"), index);
     }
 
     @Test
@@ -46,7 +49,8 @@ class EvalCommandTest {
         Files.copy(wic.resolve("dev/dev.data.txt"), dir.resolve("test/test.data.txt"));
         Path predictions = dir.resolve("p.txt");
         int exit = Main.commandLine().execute("eval", "wic", "--model", TINY, "--clip-dims", "5", "--data", dir.toString(),
-                "--split", "test", "--variants", "raw", "--predict-with", "raw", "--predictions", predictions.toString());
+                "--split", "test", "--variants", "raw", "--predict-with", "raw", "--predictions", predictions.toString(),
+                "--report", dir.resolve("report").toString());
         assertEquals(0, exit);
         assertEquals(6, Files.readAllLines(predictions).size());
     }

@@ -18,6 +18,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,11 +44,32 @@ class ReportRenderTest {
     private static StudyResult result;
 
     @BeforeAll
-    static void study() {
+    static void study() throws Exception {
         Model model = Model.load(TestFiles.resource("models/tiny-bert"));
         List<String> texts = Corpus.embedded().subList(0, 40);
         result = Study.run(model, texts, StudySettings.defaults(8, false, true, 1), QUIET);
         index = ReportWriter.write(result, "./tails analyze --model tiny-bert", dir);
+        ReportWriter.addEvaluation(dir, "sts", Json.MAPPER.readValue(STS_RESULTS, Map.class));
+    }
+
+    /** What `tails eval sts` writes, cut to one set: STS-B best raw 58.50 at layer 1, clipped 63.17 at layer 2. */
+    private static final String STS_RESULTS = """
+            {"task": "sts", "pooling": "mean of sub-token vectors", "seconds": 12.5, "heapUsedMb": 300,
+             "results": {"sts-b": {"spearman": {
+               "raw": {"perLayer": [40.0, 58.5, 50.0], "bestLayer": 1, "best": 58.5},
+               "clipped-after": {"perLayer": [41.0, 60.0, 63.17], "bestLayer": 2, "best": 63.17}}}}}
+            """;
+
+    @Test
+    void evaluationsFillTheirSectionAndKeepTheStudy() throws Exception {
+        String html = Files.readString(index);
+        assertTrue(html.contains("<h2>Outliers per layer</h2>"), "the study is still there");
+        assertTrue(html.contains("<td>STS-B</td>"), html);
+        assertTrue(html.contains("<td>58.61 → 63.06</td><td>58.50 (L1)</td><td>63.17 (L2)</td><td></td>"), html);
+        assertTrue(html.contains("STS-B: Spearman ×100 per layer"), "its chart");
+        assertEquals(1, html.split("<h2>Evaluations</h2>", -1).length - 1, "one section, replaced not appended");
+        ReportWriter.addEvaluation(dir, "sts", Json.MAPPER.readValue(STS_RESULTS, Map.class));
+        assertEquals(html, Files.readString(index), "adding the same results again changes nothing");
     }
 
     @Test
@@ -61,6 +83,8 @@ class ReportRenderTest {
         assertEquals(result.raw().topArgmin(1).dim(), layer1.get("argmin").get("dim").asInt());
         assertTrue(layer1.get("anisotropy").get("raw").isNumber());
         assertTrue(layer1.get("self_similarity").has("clipped"));
+        assertEquals(layer1.at("/self_similarity/clipped").asDouble() - layer1.at("/anisotropy/clipped").asDouble(),
+                layer1.at("/self_similarity_adjusted/clipped").asDouble(), 1e-12, "adjusted = self-similarity - anisotropy");
         assertTrue(layer1.get("probe_accuracy").isNull());
     }
 

@@ -17,9 +17,12 @@ public final class Study {
     private Study() {
     }
 
-    public static StudyResult run(Model model, List<String> texts, StudySettings settings, FetchProgress progress) {
+    public static StudyResult run(Model model, List<String> corpusTexts, StudySettings settings, FetchProgress progress) {
         int states = model.config().numLayers() + 1;
         int hidden = model.config().hiddenSize();
+        // Batches of texts of like length carry little padding (3x less work on SST-2 phrases); no statistic
+        // depends on the order of the texts, and the samples drawn from it are still fixed by the seed.
+        List<String> texts = TokenizedCorpus.byTokenCount(model, corpusTexts);
         TokenizedCorpus corpus = TokenizedCorpus.of(model, texts, settings.truncate(), settings.specialTokens());
 
         OutlierCounts raw = new OutlierCounts(corpus, states, hidden, Clip.none(hidden));

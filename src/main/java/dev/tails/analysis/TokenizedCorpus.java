@@ -6,7 +6,9 @@ import dev.tails.model.Model;
 import dev.tails.tokenize.Encoding;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The texts of a study, tokenized once, so that every pass sees the same tokens and samples of
@@ -31,6 +33,13 @@ public final class TokenizedCorpus {
             encodings.add(truncate && e.length() > model.config().maxTokens() ? e.truncated(model.config().maxTokens()) : e);
         }
         return new TokenizedCorpus(model, encodings, specialTokens);
+    }
+
+    /** The texts sorted by token count, ties in their given order. */
+    public static List<String> byTokenCount(Model model, List<String> texts) {
+        int[] lengths = texts.stream().mapToInt(t -> model.tokenizer().encode(t).length()).toArray();
+        return IntStream.range(0, texts.size()).boxed().sorted(Comparator.comparingInt(i -> lengths[i]))
+                .map(texts::get).toList();
     }
 
     public int size() {

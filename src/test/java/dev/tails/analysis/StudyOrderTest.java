@@ -1,0 +1,45 @@
+package dev.tails.analysis;
+
+import dev.tails.TestFiles;
+import dev.tails.hook.ForwardHooks;
+import dev.tails.io.fetch.FetchProgress;
+import dev.tails.model.Model;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/** The study runs its texts sorted by length; the counts must be those of the texts in their own order. */
+class StudyOrderTest {
+    private static final FetchProgress QUIET = new FetchProgress() {
+        @Override
+        public void stage(String message) {
+        }
+
+        @Override
+        public void fraction(double done) {
+        }
+    };
+
+    @Test
+    void sortingByLengthChangesNoCount() {
+        Model model = Model.load(TestFiles.resource("models/tiny-bert"));
+        List<String> texts = Corpus.embedded().subList(0, 30);
+        assertNotEquals(texts, TokenizedCorpus.byTokenCount(model, texts), "the sample is not already sorted");
+        TokenizedCorpus unsorted = TokenizedCorpus.of(model, texts, false, true);
+        int states = model.config().numLayers() + 1;
+        int hidden = model.config().hiddenSize();
+        OutlierCounts expected = new OutlierCounts(unsorted, states, hidden, Clip.none(hidden));
+        CorpusPass.run(model, unsorted, 7, ForwardHooks.NONE, List.of(expected), done -> { });
+
+        StudyResult study = Study.run(model, texts, StudySettings.defaults(7, false, true, 1), QUIET);
+        assertEquals(expected.tokens(), study.raw().tokens());
+        for (int s = 0; s < states; s++) {
+            assertArrayEquals(expected.argminShares(s), study.raw().argminShares(s), 1e-12, "state " + s);
+            assertArrayEquals(expected.argmaxShares(s), study.raw().argmaxShares(s), 1e-12, "state " + s);
+        }
+    }
+}

@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate raw vs clipped vectors (after the fact and in the graph), every layer.",
         subcommands = {EvalWicCommand.class, EvalStsCommand.class, EvalTreesCommand.class,
-                EvalProbeCommand.class})
+                EvalProbeCommand.class, EvalWsdCommand.class})
 final class EvalCommand {
 }

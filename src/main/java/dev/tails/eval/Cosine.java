@@ -7,10 +7,18 @@ public final class Cosine {
 
     /** cos(a, b); 0 when either vector is all zeros. */
     public static double of(float[] a, float[] b) {
+        return of(a, b, null);
+    }
+
+    /** cos(a, b) as if the dims where {@code zeroed[i]} were 0 in both (null: none), without copying either. */
+    public static double of(float[] a, float[] b, boolean[] zeroed) {
         double dot = 0;
         double na = 0;
         double nb = 0;
         for (int i = 0; i < a.length; i++) {
+            if (zeroed != null && zeroed[i]) {
+                continue;
+            }
             dot += (double) a[i] * b[i];
             na += (double) a[i] * a[i];
             nb += (double) b[i] * b[i];

@@ -27,6 +27,11 @@ public final class DataFile {
 
     /** An error at a 1-based line of a file. */
     public static TailsException error(Path file, int line, String message) {
+        return error(file.toString(), line, message);
+    }
+
+    /** The same for a file that is not a plain path (an entry of an archive: "archive!entry"). */
+    public static TailsException error(String file, int line, String message) {
         return new TailsException(file + " line " + line + ": " + message);
     }
 

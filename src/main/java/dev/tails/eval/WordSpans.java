@@ -63,7 +63,8 @@ public final class WordSpans {
         return range;
     }
 
-    private static int[] tokenRange(Encoding e, int start, int end) {
+    /** Token [from, to) of the non-special tokens inside chars [start, end), or null when there are none. */
+    public static int[] tokenRange(Encoding e, int start, int end) {
         int from = -1;
         int to = -1;
         for (int t = 0; t < e.length(); t++) {

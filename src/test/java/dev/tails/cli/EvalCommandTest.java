@@ -56,6 +56,29 @@ class EvalCommandTest {
     }
 
     @Test
+    void wsdScoresEverySetAndLayerOnTheExcerpts(@TempDir Path dir) throws IOException {
+        Path semcor = dir.resolve("semcor.tar.xz");
+        byte[] doc = Files.readAllBytes(TestFiles.resource("eval/wsd/br-h13-excerpt.naf"));
+        TestFiles.tarXz(semcor, java.util.Map.of("semcor3.0/brown2/br-h13.naf", doc));
+        Path json = dir.resolve("r.json");
+        String[] args = {"eval", "wsd", "--model", TINY, "--clip-dims", "5", "--semcor", semcor.toString(),
+                "--data", TestFiles.resource("eval/wsd").toString(), "--json", json.toString()};
+        assertEquals(0, Main.commandLine().execute(args));
+        JsonNode root = Json.MAPPER.readTree(json.toFile());
+        assertEquals(16, root.at("/instances/ALL").asInt());
+        assertEquals(4, root.at("/instances/semeval2013").asInt());
+        // year, serve, area and several of the excerpt are candidates of the eval lemmas; person is not.
+        assertEquals(4, root.at("/training/raw/tagsUsed").asInt());
+        assertEquals(4, root.at("/training/clipped-in-graph/sensesSeen").asInt());
+        for (String v : new String[] {"raw", "clipped-after", "clipped-in-graph"}) {
+            assertEquals(4, root.at("/f1/ALL/" + v + "/perLayer").size(), "states 0..3 of tiny-bert");
+        }
+        assertTrue(root.at("/firstSenseF1/ALL").isNumber());
+        assertEquals(0, Main.commandLine().execute(args));
+        assertEquals(root.get("f1"), Json.MAPPER.readTree(json.toFile()).get("f1"), "a second run gives the same scores");
+    }
+
+    @Test
     void clipDimsAreRequiredForModelsWithoutADefault() {
         StringWriter err = new StringWriter();
         var cmd = Main.commandLine();

@@ -62,7 +62,8 @@ class EvalCommandTest {
         TestFiles.tarXz(semcor, java.util.Map.of("semcor3.0/brown2/br-h13.naf", doc));
         Path json = dir.resolve("r.json");
         String[] args = {"eval", "wsd", "--model", TINY, "--clip-dims", "5", "--semcor", semcor.toString(),
-                "--data", TestFiles.resource("eval/wsd").toString(), "--json", json.toString()};
+                "--data", TestFiles.resource("eval/wsd").toString(), "--json", json.toString(),
+                "--report", dir.resolve("report").toString()};
         assertEquals(0, Main.commandLine().execute(args));
         JsonNode root = Json.MAPPER.readTree(json.toFile());
         assertEquals(16, root.at("/instances/ALL").asInt());
@@ -74,6 +75,7 @@ class EvalCommandTest {
             assertEquals(4, root.at("/f1/ALL/" + v + "/perLayer").size(), "states 0..3 of tiny-bert");
         }
         assertTrue(root.at("/firstSenseF1/ALL").isNumber());
+        assertTrue(Files.readString(dir.resolve("report/index.html")).contains("WSD semeval2015"));
         assertEquals(0, Main.commandLine().execute(args));
         assertEquals(root.get("f1"), Json.MAPPER.readTree(json.toFile()).get("f1"), "a second run gives the same scores");
     }

@@ -17,6 +17,16 @@ public final class SentenceSample {
         return all.subList(0, Math.min(k, n)).stream().mapToInt(Integer::intValue).sorted().toArray();
     }
 
+    /** Fisher-Yates shuffle of order in place, drawing from random. */
+    public static void shuffle(int[] order, Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+
     /** The sampled elements of a list, in their original order. */
     public static <T> List<T> of(List<T> items, int k, long seed) {
         return IntStream.of(of(items.size(), k, seed)).mapToObj(items::get).toList();

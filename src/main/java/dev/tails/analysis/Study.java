@@ -11,7 +11,9 @@ import java.util.stream.IntStream;
  * The paper's study in four passes over a corpus: the tails (raw counts, mean vectors); their
  * attribution, the geometry raw and clipped and the clipped counts (one captured pass, once the
  * tail dim is known); then the counts with position embeddings zeroed and with the outlier dims
- * zeroed as they flow through the blocks. Origin in the weights needs no pass.
+ * zeroed as they flow through the blocks. Origin in the weights needs no pass. The position
+ * probes' training features ride on the first pass; they are trained and scored (one small pass
+ * over the dev texts) right after it, so their features are freed before the other passes.
  */
 public final class Study {
     private Study() {
@@ -27,8 +29,13 @@ public final class Study {
 
         OutlierCounts raw = new OutlierCounts(corpus, states, hidden, Clip.none(hidden));
         LayerMeans means = new LayerMeans(corpus, states, hidden);
-        progress.stage("pass 1/4: outlier counts over " + texts.size() + " texts");
-        CorpusPass.run(model, corpus, settings.batchSize(), ForwardHooks.NONE, List.of(raw, means), progress::fraction);
+        PositionProbes probes = settings.probes() == null ? null : PositionProbes.prepare(model, texts, corpus, settings);
+        progress.stage("pass 1/4: outlier counts over " + texts.size() + " texts"
+                + (probes == null ? "" : ", position probe features"));
+        CorpusPass.run(model, corpus, settings.batchSize(), ForwardHooks.NONE,
+                probes == null ? List.of(raw, means) : List.of(raw, means, probes.features()), progress::fraction);
+        ProbeResult probeResult = probes == null ? null : probes.run(model, settings.batchSize(), settings.seed(), progress);
+        probes = null; // the features are garbage from here on
 
         int tail = raw.pooledTopArgmin().dim();
         var outliers = raw.outliers(settings.outlierShare());
@@ -68,7 +75,7 @@ public final class Study {
                 perState(states, s -> anisotropy.meanCosine(s, none), s -> anisotropy.meanCosine(s, clip)),
                 perState(states, s -> self.mean(0, s), s -> self.mean(1, s)),
                 perState(states, s -> intra.mean(0, s), s -> intra.mean(1, s)),
-                anisotropy.pairs(), self.words());
+                anisotropy.pairs(), self.words(), probeResult);
     }
 
     private static StudyResult.Geometry perState(int states, java.util.function.IntToDoubleFunction raw,

@@ -2,7 +2,7 @@ package dev.tails.analysis;
 
 import java.util.List;
 
-/** Everything a study measured, for the terminal, the HTML report and summary.json. */
+/** Everything a study measured, for the terminal, the HTML report and summary.json; probes null when skipped. */
 public record StudyResult(
         String model,
         int texts,
@@ -23,7 +23,8 @@ public record StudyResult(
         Geometry selfSimilarity,
         Geometry intraSentence,
         int anisotropyPairs,
-        int selfSimilarityWords) {
+        int selfSimilarityWords,
+        ProbeResult probes) {
 
     /** One similarity measure per hidden state, of the raw and of the clipped vectors. */
     public record Geometry(double[] raw, double[] clipped) {

@@ -2,13 +2,20 @@ package dev.tails.analysis;
 
 /**
  * The knobs of a study. Defaults follow the paper and Ethayarajh (2019): 1,000 token pairs from
- * 2,000 sentences, words seen in at least 10 sentences, up to 1,000 words.
+ * 2,000 sentences, words seen in at least 10 sentences, up to 1,000 words; position probes
+ * trained on up to 2,000 corpus sentences and scored on a held-out part. probes null: none.
  */
 public record StudySettings(int batchSize, boolean truncate, boolean specialTokens, long seed,
                             double outlierShare, int topUnits, int geometrySentences, int anisotropyPairs,
-                            int minSentencesPerWord, int maxWords) {
+                            int minSentencesPerWord, int maxWords, ProbeSettings probes) {
 
     public static StudySettings defaults(int batchSize, boolean truncate, boolean specialTokens, long seed) {
-        return new StudySettings(batchSize, truncate, specialTokens, seed, 0.10, 5, 2000, 1000, 10, 1000);
+        return new StudySettings(batchSize, truncate, specialTokens, seed, 0.10, 5, 2000, 1000, 10, 1000,
+                ProbeSettings.paper(ProbeSettings.DEFAULT_TRAIN_SENTENCES, null, "held-out corpus texts"));
+    }
+
+    public StudySettings withProbes(ProbeSettings probes) {
+        return new StudySettings(batchSize, truncate, specialTokens, seed, outlierShare, topUnits, geometrySentences,
+                anisotropyPairs, minSentencesPerWord, maxWords, probes);
     }
 }

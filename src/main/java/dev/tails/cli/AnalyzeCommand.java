@@ -1,6 +1,9 @@
 package dev.tails.cli;
 
+import dev.tails.analysis.Corpus;
 import dev.tails.analysis.OutlierCounts;
+import dev.tails.analysis.ProbeResult;
+import dev.tails.analysis.ProbeSettings;
 import dev.tails.analysis.Study;
 import dev.tails.analysis.StudyResult;
 import dev.tails.analysis.StudySettings;
@@ -37,6 +40,26 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--no-special-tokens", description = "Leave [CLS], [SEP] and the like out of every statistic.")
     boolean noSpecialTokens;
 
+    @Option(names = "--probe-sentences", paramLabel = "N", defaultValue = "2000",
+            description = "Train the position probes on up to N corpus sentences; their vectors at every layer are kept "
+                    + "(tokens x layers x hidden x 4 bytes: ~2 GB for 2,000 SST-2 sentences; default: ${DEFAULT-VALUE}).")
+    void probeSentences(int n) {
+        if (n < 1) {
+            throw BadArgument.of(spec, "--probe-sentences must be at least 1, got " + n);
+        }
+        probeSentences = n;
+    }
+
+    private int probeSentences;
+
+    @Option(names = "--probe-dev", paramLabel = "FILE", description = "Score the position probes on these texts "
+            + "(one per line; SST's \"text<TAB>label\" lines lose the label; default: a held-out fifth of the corpus, "
+            + "at most 1,000 texts).")
+    Path probeDev;
+
+    @Option(names = "--no-probes", description = "Skip the position probes.")
+    boolean noProbes;
+
     @Spec
     CommandSpec spec;
 
@@ -47,8 +70,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         List<String> texts = tokenLimit.apply(corpusOptions.texts(), model);
         StderrProgress progress = new StderrProgress();
         progress.stage("analyze: " + texts.size() + " texts through " + model.folder().getFileName());
-        StudyResult result = Study.run(model, texts, StudySettings.defaults(modelOptions.batchSize, modelOptions.truncate,
-                !noSpecialTokens, corpusOptions.seed), progress);
+        StudySettings settings = StudySettings.defaults(modelOptions.batchSize, modelOptions.truncate, !noSpecialTokens,
+                corpusOptions.seed);
+        StudyResult result = Study.run(model, texts, settings.withProbes(noProbes ? null : probes()), progress);
         Path dir = out != null ? out : Path.of("reports", result.model());
         String command = "./tails " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         Path index = ReportWriter.write(result, command.trim(), dir);
@@ -57,19 +81,39 @@ final class AnalyzeCommand implements Callable<Integer> {
         return 0;
     }
 
+    private ProbeSettings probes() {
+        if (probeDev == null) {
+            return ProbeSettings.paper(probeSentences, null, "held-out corpus texts");
+        }
+        return ProbeSettings.paper(probeSentences, Corpus.withoutLabels(Corpus.read(probeDev)), probeDev.toString());
+    }
+
+    private static String probe(StudyResult r, int layer) {
+        if (r.probes() == null) {
+            return "";
+        }
+        ProbeResult.Layer p = r.probes().layers().get(layer);
+        return String.format(Locale.ROOT, "%8.2f%%  %8.1f", 100 * p.accuracy(), p.ratio(r.tailDim()));
+    }
+
     private static void print(StudyResult r) {
         System.out.printf(Locale.ROOT, "model %s: %d texts, %d token vectors (special tokens %s)%n", r.model(), r.texts(),
                 r.raw().tokens(), r.settings().specialTokens() ? "included" : "left out");
         System.out.println("layer  argmin dim  share    argmax dim  share    anisotropy raw/clipped  self-sim raw/clipped"
-                + "  adjusted raw/clipped");
+                + "  adjusted raw/clipped  probe acc  c(" + r.tailDim() + ")/mean c");
         for (int layer = 1; layer < r.states(); layer++) {
             OutlierCounts.DimShare min = r.raw().topArgmin(layer);
             OutlierCounts.DimShare max = r.raw().topArgmax(layer);
-            System.out.printf(Locale.ROOT, "%5d  %10d  %6.2f%%  %10d  %6.2f%%  %9.3f / %-9.3f  %9.3f / %-9.3f  %8.3f / %-9.3f%n",
+            System.out.printf(Locale.ROOT, "%5d  %10d  %6.2f%%  %10d  %6.2f%%  %9.3f / %-9.3f  %9.3f / %-9.3f  %8.3f / %-9.3f  %s%n",
                     layer, min.dim(), 100 * min.fraction(), max.dim(), 100 * max.fraction(),
                     r.anisotropy().raw()[layer], r.anisotropy().clipped()[layer],
                     r.selfSimilarity().raw()[layer], r.selfSimilarity().clipped()[layer],
-                    r.selfSimilarityAdjusted().raw()[layer], r.selfSimilarityAdjusted().clipped()[layer]);
+                    r.selfSimilarityAdjusted().raw()[layer], r.selfSimilarityAdjusted().clipped()[layer], probe(r, layer));
+        }
+        if (r.probes() != null) {
+            System.out.printf(Locale.ROOT, "position probes: %d classes, %,d train tokens, %,d dev tokens (%s), "
+                            + "trained in %.0f s; layer 0: %s%n", r.probes().classes(), r.probes().trainTokens(),
+                    r.probes().devTokens(), r.probes().settings().devName(), r.probes().trainingSeconds(), probe(r, 0));
         }
         System.out.printf(Locale.ROOT, "tail dim %d; clipped %s; position 0's argmin %d; %.1f%% of positions have argmin %d%n",
                 r.tailDim(), r.clip(), r.positions().argmin(0), 100 * r.positions().argminShare(r.tailDim()), r.tailDim());

@@ -1,5 +1,7 @@
 package dev.tails.eval;
 
+import dev.tails.analysis.SentenceSample;
+
 import java.util.Random;
 
 /**
@@ -37,7 +39,7 @@ public final class LinearProbe {
             order[i] = i;
         }
         for (int epoch = 0; epoch < epochs; epoch++) {
-            shuffle(order, random);
+            SentenceSample.shuffle(order, random);
             for (int from = 0; from < order.length; from += BATCH) {
                 probe.step(z, y, order, from, Math.min(order.length, from + BATCH));
             }
@@ -134,15 +136,6 @@ public final class LinearProbe {
             for (int d = 0; d < mean.length; d++) {
                 weights[c][d] -= LEARNING_RATE * (gradW[c][d] / n + L2 * weights[c][d]);
             }
-        }
-    }
-
-    private static void shuffle(int[] order, Random random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
         }
     }
 }

@@ -1,7 +1,9 @@
 package dev.tails.report;
 
 import dev.tails.analysis.Attribution;
+import dev.tails.analysis.Adam;
 import dev.tails.analysis.OutlierCounts;
+import dev.tails.analysis.ProbeResult;
 import dev.tails.analysis.StudyResult;
 import dev.tails.analysis.UnitMean;
 
@@ -15,6 +17,9 @@ import java.util.function.Function;
  * and an empty evaluations section that ReportWriter fills.
  */
 public final class HtmlReport {
+    /** The layer whose per-dim probe contributions are drawn: an early one, where the paper's probes are near perfect. */
+    private static final int PROBE_CHART_LAYER = 3;
+
     private HtmlReport() {
     }
 
@@ -44,7 +49,7 @@ public final class HtmlReport {
                 List.of("anisotropy after clipping", "drops", change(r.anisotropy(), last)),
                 List.of("self-similarity after clipping", "rises", "anisotropy-adjusted " + change(r.selfSimilarityAdjusted(), last)
                         + "; unadjusted " + change(r.selfSimilarity(), last)),
-                List.of("position probes of layers 1-3", "near 100% accurate", "not computed in this version"))));
+                List.of("position probes of layers 1-3", "near 100% accurate", probeClaim(r)))));
 
         html.append("<h2>Outliers per layer</h2>");
         html.append(Html.table(List.of("layer", "argmin dim", "share", "argmax dim", "share", "top dims by mean |value|"),
@@ -94,10 +99,59 @@ public final class HtmlReport {
                 List.of("anisotropy raw", "anisotropy clipped", "adjusted self-sim raw", "adjusted self-sim clipped"),
                 List.of(r.anisotropy().raw(), r.anisotropy().clipped(), r.selfSimilarityAdjusted().raw(),
                         r.selfSimilarityAdjusted().clipped())));
-        html.append("<h2>Position probes</h2><p>Not computed in this version.</p>");
+        html.append(probes(r));
         // Filled by ReportWriter from the eval/ results beside the page.
         html.append(EvaluationSection.START).append(EvaluationSection.END);
         return html.append("</body></html>\n").toString();
+    }
+
+    private static String probeClaim(StudyResult r) {
+        if (r.probes() == null) {
+            return "skipped (--no-probes)";
+        }
+        List<String> out = new ArrayList<>();
+        for (int s = 1; s <= 3 && s < r.states(); s++) {
+            out.add("layer " + s + ": " + pct(r.probes().layers().get(s).accuracy()));
+        }
+        return String.join(", ", out);
+    }
+
+    private static String probes(StudyResult r) {
+        ProbeResult p = r.probes();
+        if (p == null) {
+            return "<h2>Position probes</h2><p>Skipped (<code>--no-probes</code>).</p>";
+        }
+        int[] dims = r.clip().dims();
+        int shown = Math.min(PROBE_CHART_LAYER, r.states() - 1);
+        List<String> header = new ArrayList<>(List.of("layer", "accuracy", "mean c over all dims"));
+        for (int d : dims) {
+            header.add("c(" + d + ")");
+            header.add("c(" + d + ") / mean");
+        }
+        header.add("top dims by c");
+        List<List<String>> rows = new ArrayList<>();
+        for (ProbeResult.Layer layer : p.layers()) {
+            List<String> row = new ArrayList<>(List.of(Integer.toString(layer.state()), pct(layer.accuracy()),
+                    num(layer.meanContribution())));
+            for (int d : dims) {
+                row.add(num(layer.contribution()[d]));
+                row.add(String.format(Locale.ROOT, "%.1f", layer.ratio(d)));
+            }
+            row.add(String.join(", ", layer.top(5).stream().map(u -> u.index() + " (" + num(u.mean()) + ")").toList()));
+            rows.add(row);
+        }
+        return "<h2>Position probes</h2><p>Per hidden state, a linear classifier without bias from the raw vector to "
+                + "the token's position (" + p.classes() + " classes; positions from 300 on left out), trained with "
+                + "cross-entropy and Adam (lr " + p.settings().learningRate() + ", betas " + Adam.BETA1 + "/" + Adam.BETA2
+                + ", eps " + Adam.EPSILON + "), batch " + p.settings().batchSize() + ", " + p.settings().epochs()
+                + " epochs, on " + p.trainTokens() + " tokens of " + p.trainSentences() + " corpus sentences; scored on "
+                + p.devTokens() + " tokens of " + p.devSentences() + " texts (" + Html.escape(p.settings().devName())
+                + "). Contribution of dim d: c(d) = mean over dev tokens of |W[y, d] v<sub>d</sub>| with y the true "
+                + "position: the paper does not say which class's weight it takes.</p>"
+                + Html.table(header, rows)
+                + SvgChart.lines("Probe accuracy on dev tokens per layer", List.of("accuracy"), List.of(p.accuracies()))
+                + SvgChart.bars("Contribution c(d) of each dim to the layer-" + shown + " probe", p.layers().get(shown).contribution(),
+                r.tailDim());
     }
 
     private static String attribution(StudyResult r) {

@@ -1,6 +1,8 @@
 package dev.tails.report;
 
+import dev.tails.analysis.Adam;
 import dev.tails.analysis.OutlierCounts;
+import dev.tails.analysis.ProbeResult;
 import dev.tails.analysis.StudyResult;
 
 import java.util.ArrayList;
@@ -44,11 +46,62 @@ public final class SummaryJson {
             layer.put("self_similarity_adjusted", pair(r.selfSimilarityAdjusted(), s));
             layer.put("intra_sentence_similarity", pair(r.intraSentence(), s));
             layer.put("intra_sentence_similarity_adjusted", pair(r.intraSentenceAdjusted(), s));
-            layer.put("probe_accuracy", null);
+            layer.put("probe_accuracy", r.probes() == null ? null : r.probes().layers().get(s).accuracy());
             layers.add(layer);
         }
         json.put("layers", layers);
+        json.put("probe", r.probes() == null ? null : probe(r.probes(), r.clip().dims()));
         return json;
+    }
+
+    /** The probes' settings, the weight c(d) takes, and per layer the outlier dims' contribution against the mean. */
+    private static Map<String, Object> probe(ProbeResult p, int[] outliers) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("train_sentences", p.trainSentences());
+        m.put("train_tokens", p.trainTokens());
+        m.put("dev", p.settings().devName());
+        m.put("dev_sentences", p.devSentences());
+        m.put("dev_tokens", p.devTokens());
+        m.put("classes", p.classes());
+        m.put("bias", false);
+        m.put("features", "raw hidden vectors");
+        m.put("loss", "cross-entropy");
+        Map<String, Object> adam = new LinkedHashMap<>();
+        adam.put("name", "adam");
+        adam.put("learning_rate", p.settings().learningRate());
+        adam.put("beta1", Adam.BETA1);
+        adam.put("beta2", Adam.BETA2);
+        adam.put("epsilon", Adam.EPSILON);
+        m.put("optimizer", adam);
+        m.put("batch_size", p.settings().batchSize());
+        m.put("epochs", p.settings().epochs());
+        m.put("training_seconds", p.trainingSeconds());
+        m.put("contribution", "mean over dev tokens of |W[y, d] * v_d|, y the true position");
+        List<Map<String, Object>> layers = new ArrayList<>();
+        for (ProbeResult.Layer layer : p.layers()) {
+            Map<String, Object> l = new LinkedHashMap<>();
+            l.put("layer", layer.state());
+            l.put("accuracy", layer.accuracy());
+            l.put("mean_contribution", layer.meanContribution());
+            List<Map<String, Object>> dims = new ArrayList<>();
+            for (int d : outliers) {
+                dims.add(dimContribution(d, layer.contribution()[d], layer.ratio(d)));
+            }
+            l.put("outlier_dims", dims);
+            l.put("top_dims", layer.top(5).stream().map(u -> dimContribution(u.index(), u.mean(), layer.ratio(u.index()))).toList());
+            l.put("contribution", layer.contribution());
+            layers.add(l);
+        }
+        m.put("layers", layers);
+        return m;
+    }
+
+    private static Map<String, Object> dimContribution(int dim, double contribution, double ratio) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("dim", dim);
+        m.put("contribution", contribution);
+        m.put("ratio_to_mean", ratio);
+        return m;
     }
 
     private static Map<String, Object> share(OutlierCounts.DimShare share) {

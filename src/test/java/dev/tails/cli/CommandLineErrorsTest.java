@@ -44,6 +44,7 @@ class CommandLineErrorsTest {
                 new String[] {"hidden", "--model", TINY, "--input", "t.txt", "--out", "o.safetensors", "--hidden-act", "relu"},
                 new String[] {"hidden", "--model", TINY, "--input", "t.txt", "--out", "o.safetensors", "--max-tokens", "-5"},
                 new String[] {"analyze", "--max-tokens", "12x"},
+                new String[] {"analyze", "--probe-sentences", "0"},
                 new String[] {"fetch"},
                 new String[] {"fetch", "gpt-2"},
                 new String[] {"convert-tf"},

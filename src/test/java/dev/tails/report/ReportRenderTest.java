@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -85,7 +86,23 @@ class ReportRenderTest {
         assertTrue(layer1.get("self_similarity").has("clipped"));
         assertEquals(layer1.at("/self_similarity/clipped").asDouble() - layer1.at("/anisotropy/clipped").asDouble(),
                 layer1.at("/self_similarity_adjusted/clipped").asDouble(), 1e-12, "adjusted = self-similarity - anisotropy");
-        assertTrue(layer1.get("probe_accuracy").isNull());
+        assertEquals(result.probes().layers().get(1).accuracy(), layer1.get("probe_accuracy").asDouble());
+        JsonNode probe = json.get("probe");
+        assertEquals(8, probe.get("dev_sentences").asInt());  // a held-out fifth of the 40 texts
+        assertEquals(32, probe.get("train_sentences").asInt());
+        assertTrue(probe.get("contribution").asText().contains("true position"));
+        assertEquals(result.hidden(), probe.get("layers").get(1).get("contribution").size());
+        assertEquals(result.clip().dims().length, probe.get("layers").get(1).get("outlier_dims").size());
+    }
+
+    @Test
+    void withoutProbesTheirFieldsAreNull() {
+        Model model = Model.load(TestFiles.resource("models/tiny-bert"));
+        StudyResult none = Study.run(model, Corpus.embedded().subList(0, 20),
+                StudySettings.defaults(8, false, true, 1).withProbes(null), QUIET);
+        Map<String, Object> json = SummaryJson.of(none, "x");
+        assertNull(json.get("probe"));
+        assertTrue(HtmlReport.render(none, "x").contains("Skipped (<code>--no-probes</code>)"));
     }
 
     @Test

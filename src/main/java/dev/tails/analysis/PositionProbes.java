@@ -1,0 +1,103 @@
+package dev.tails.analysis;
+
+import dev.tails.TailsException;
+import dev.tails.hook.ForwardHooks;
+import dev.tails.io.fetch.FetchProgress;
+import dev.tails.kernel.Parallel;
+import dev.tails.model.Model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+/**
+ * The paper's position probes, one per hidden state: train sentences are drawn from the study
+ * corpus (their features gathered in the study's first pass), dev texts come from a file or are a
+ * held-out part of the corpus disjoint from them; then training (one state per core) and one
+ * small forward pass over the dev texts to score.
+ */
+final class PositionProbes {
+    /** Without a dev file, this share of the corpus (at most MAX_HELD_OUT sentences) is held out. */
+    private static final int HELD_OUT_DIVISOR = 5;
+    private static final int MAX_HELD_OUT = 1000;
+
+    private final ProbeSettings settings;
+    private final TokenizedCorpus dev;
+    private final ProbeFeatures features;
+    private final int trainSentences;
+    private final int classes;
+
+    private PositionProbes(ProbeSettings settings, TokenizedCorpus dev, ProbeFeatures features, int trainSentences,
+                           int classes) {
+        this.settings = settings;
+        this.dev = dev;
+        this.features = features;
+        this.trainSentences = trainSentences;
+        this.classes = classes;
+    }
+
+    static PositionProbes prepare(Model model, List<String> texts, TokenizedCorpus corpus, StudySettings study) {
+        ProbeSettings settings = study.probes();
+        int[] train;
+        List<String> devTexts;
+        if (settings.devTexts() != null) {
+            train = SentenceSample.of(corpus.size(), settings.trainSentences(), study.seed());
+            devTexts = settings.devTexts();
+        } else {
+            if (corpus.size() < 2) {
+                throw new TailsException("position probes: a held-out dev set needs at least 2 texts, the corpus has "
+                        + corpus.size() + "; give --probe-dev FILE or --no-probes");
+            }
+            int[] order = IntStream.range(0, corpus.size()).toArray();
+            SentenceSample.shuffle(order, new Random(study.seed()));
+            int heldOut = Math.clamp(corpus.size() / HELD_OUT_DIVISOR, 1, MAX_HELD_OUT);
+            devTexts = Arrays.stream(order, 0, heldOut).sorted().mapToObj(texts::get).toList();
+            train = Arrays.stream(order, heldOut, Math.min(corpus.size(), heldOut + settings.trainSentences())).sorted().toArray();
+        }
+        TokenizedCorpus dev = TokenizedCorpus.of(model, TokenizedCorpus.byTokenCount(model, devTexts), study.truncate(),
+                study.specialTokens());
+        int longest = Math.max(IntStream.of(train).map(s -> corpus.encoding(s).length()).max().orElse(0),
+                IntStream.range(0, dev.size()).map(s -> dev.encoding(s).length()).max().orElse(0));
+        int states = model.config().numLayers() + 1;
+        ProbeFeatures features = new ProbeFeatures(corpus, train, states, model.config().hiddenSize());
+        return new PositionProbes(settings, dev, features, train.length, Math.min(PositionProbe.MAX_CLASSES, longest));
+    }
+
+    /** Gathers the training features; add to one pass over the study corpus. */
+    CorpusStatistic features() {
+        return features;
+    }
+
+    ProbeResult run(Model model, int batchSize, long seed, FetchProgress progress) {
+        int states = model.config().numLayers() + 1;
+        int hidden = model.config().hiddenSize();
+        progress.stage(String.format("probes: training %d position probes (%d classes) on %,d tokens of %d sentences",
+                states, classes, features.tokens(), trainSentences));
+        long start = System.nanoTime();
+        PositionProbe[] probes = new PositionProbe[states];
+        AtomicInteger epochs = new AtomicInteger();
+        Object lock = new Object();
+        Parallel.forRange(states, s -> probes[s] = ProbeTrainer.train(features.features(s),
+                features.positions(), features.tokens(), hidden, classes, settings, seed + s, ProbeProducts.VECTOR, () -> {
+                    synchronized (lock) {
+                        progress.fraction((double) epochs.incrementAndGet() / (states * settings.epochs()));
+                    }
+                }));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        progress.stage(String.format("probes: trained in %.0f s; scoring on %d dev texts", seconds, dev.size()));
+        ProbeScores scores = new ProbeScores(dev, probes, hidden);
+        CorpusPass.run(model, dev, batchSize, ForwardHooks.NONE, List.of(scores), progress::fraction);
+        if (scores.tokens() == 0) {
+            throw new TailsException("position probes: the dev texts have no counted tokens to score");
+        }
+        List<ProbeResult.Layer> layers = new ArrayList<>();
+        for (int s = 0; s < states; s++) {
+            layers.add(new ProbeResult.Layer(s, scores.accuracy(s), scores.contribution(s)));
+        }
+        return new ProbeResult(settings, trainSentences, features.tokens(), dev.size(), scores.tokens(), classes,
+                seconds, layers);
+    }
+}

@@ -6,7 +6,7 @@ import java.io.PrintStream;
 
 /**
  * Stage lines on stderr, plus an updating percentage when stderr is a terminal; piped output gets
- * only the stage lines, so logs stay readable (DESIGN.md §6).
+ * a line per 10% instead, so logs of long runs stay readable and still show how far they are (DESIGN.md §6).
  */
 final class StderrProgress implements FetchProgress {
     private final PrintStream err = System.err;
@@ -22,7 +22,15 @@ final class StderrProgress implements FetchProgress {
     @Override
     public void fraction(double done) {
         int percent = (int) Math.floor(100 * Math.clamp(done, 0.0, 1.0));
-        if (!terminal || percent == shownPercent) {
+        if (!terminal) {
+            int tens = percent / 10 * 10;
+            if (tens > shownPercent && tens > 0) {
+                shownPercent = tens;
+                err.println("tails:   " + tens + "%");
+            }
+            return;
+        }
+        if (percent == shownPercent) {
             return;
         }
         shownPercent = percent;
@@ -31,9 +39,9 @@ final class StderrProgress implements FetchProgress {
     }
 
     private void endPercentLine() {
-        if (shownPercent >= 0) {
+        if (terminal && shownPercent >= 0) {
             err.println();
-            shownPercent = -1;
         }
+        shownPercent = -1;
     }
 }

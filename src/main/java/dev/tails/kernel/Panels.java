@@ -33,9 +33,10 @@ public final class Panels {
     /** B = S for S [k, n] at off with row stride ld: the values of a head. */
     public static Panels ofColumns(float[] s, int off, int ld, int k, int n) {
         Panels b = new Panels(n, k);
-        for (int p = 0; p < k; p++) {
-            for (int j = 0; j < n; j++) {
-                b.data[b.offset(j / WIDTH) + p * WIDTH + j % WIDTH] = s[off + p * ld + j];
+        for (int panel = 0; panel < b.count(); panel++) {
+            int col = panel * WIDTH, cols = Math.min(WIDTH, n - col), to = b.offset(panel);
+            for (int p = 0; p < k; p++) {
+                System.arraycopy(s, off + p * ld + col, b.data, to + p * WIDTH, cols);
             }
         }
         return b;

@@ -36,11 +36,13 @@ public final class Softmax {
             max = Math.max(max, x[off + i]);
         }
 
+        for (int i = 0; i < bound; i += S.length()) {
+            FloatVector.fromArray(S, x, off + i).sub(max).intoArray(x, off + i);
+        }
+        VectorExp.exp(x, off, bound);
         FloatVector acc = FloatVector.zero(S);
         for (int i = 0; i < bound; i += S.length()) {
-            FloatVector e = VectorExp.exp(FloatVector.fromArray(S, x, off + i).sub(max));
-            e.intoArray(x, off + i);
-            acc = acc.add(e);
+            acc = acc.add(FloatVector.fromArray(S, x, off + i));
         }
         float sum = Lanes.sum(acc);
         for (int i = bound; i < n; i++) {

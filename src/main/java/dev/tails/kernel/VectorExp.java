@@ -3,6 +3,7 @@ package dev.tails.kernel;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
 
 import static jdk.incubator.vector.VectorOperators.F2I;
 import static jdk.incubator.vector.VectorOperators.LSHL;
@@ -22,6 +23,7 @@ final class VectorExp {
     private VectorExp() {
     }
 
+    private static final VectorSpecies<Float> S = Lanes.species();
     private static final float LOG2E = 1.44269504088896341f;
     private static final float LN2_HI = 0.693359375f;
     private static final float LN2_LO = -2.12194440e-4f;
@@ -30,22 +32,29 @@ final class VectorExp {
     /** Below, e^x is under the smallest normal float; above, n would reach the exponent of infinity. */
     private static final float LOW = -87.33654f;
     private static final float HIGH = 88.37626f;
-    private static final float[] P = {5.0000001201e-1f, 1.6666665459e-1f, 4.1665795894e-2f, 8.3334519073e-3f,
-            1.3981999507e-3f, 1.9875691500e-4f};
+    // e^r ≈ 1 + r + r²·(P0 + r·(P1 + ... + r·P5)), written out: a loop over an array of them ran 25% slower
+    private static final float P0 = 5.0000001201e-1f, P1 = 1.6666665459e-1f, P2 = 4.1665795894e-2f,
+            P3 = 8.3334519073e-3f, P4 = 1.3981999507e-3f, P5 = 1.9875691500e-4f;
 
-    static FloatVector exp(FloatVector x) {
-        FloatVector c = x.max(LOW).min(HIGH);
-        FloatVector n = c.mul(LOG2E).add(ROUND).sub(ROUND);
-        FloatVector r = c.sub(n.mul(LN2_HI)).sub(n.mul(LN2_LO));
-        FloatVector poly = FloatVector.broadcast(x.species(), P[P.length - 1]);
-        for (int i = P.length - 2; i >= 0; i--) {
-            poly = poly.mul(r).add(P[i]);
+    /**
+     * x[off, off+len) = e^x in place, len a multiple of the species length. An array in and out,
+     * not a vector: a helper taking or returning a vector boxes it whenever C2 does not inline it
+     * (too big, or already compiled on its own), which made GELU 8x slower; a loop over an array
+     * is fast whether it is inlined or not.
+     */
+    static void exp(float[] x, int off, int len) {
+        for (int i = off; i < off + len; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, i);
+            FloatVector c = v.max(LOW).min(HIGH);
+            FloatVector n = c.mul(LOG2E).add(ROUND).sub(ROUND);
+            FloatVector r = c.sub(n.mul(LN2_HI)).sub(n.mul(LN2_LO));
+            FloatVector poly = r.mul(P5).add(P4).mul(r).add(P3).mul(r).add(P2).mul(r).add(P1).mul(r).add(P0);
+            FloatVector er = poly.mul(r.mul(r)).add(r).add(1f);
+            IntVector bits = ((IntVector) n.convert(F2I, 0)).add(127).lanewise(LSHL, 23);
+            FloatVector y = er.mul(bits.reinterpretAsFloats());
+            VectorMask<Float> under = v.compare(LT, LOW);
+            VectorMask<Float> over = v.compare(GT, HIGH);
+            y.blend(0f, under).blend(Float.POSITIVE_INFINITY, over).intoArray(x, i);
         }
-        FloatVector er = poly.mul(r.mul(r)).add(r).add(1f);
-        IntVector bits = ((IntVector) n.convert(F2I, 0)).add(127).lanewise(LSHL, 23);
-        FloatVector y = er.mul(bits.reinterpretAsFloats());
-        VectorMask<Float> under = x.compare(LT, LOW);
-        VectorMask<Float> over = x.compare(GT, HIGH);
-        return y.blend(0f, under).blend(Float.POSITIVE_INFINITY, over);
     }
 }

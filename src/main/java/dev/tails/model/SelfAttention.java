@@ -37,20 +37,12 @@ final class SelfAttention {
         float[] k = project(weights.key(), x, rows, HookPoint.K, batch, hooks);
         float[] v = project(weights.value(), x, rows, HookPoint.V, batch, hooks);
 
-        int t = batch.seqLen();
-        float[] scores = new float[batch.size() * heads * t * t];
-        float scale = (float) (1.0 / Math.sqrt(headDim));
-        Parallel.forRange(batch.size() * heads, bh -> scores(q, k, scores, bh, batch, scale));
-        hooks.at(HookPoint.ATTN_SCORES, layer, scores, batch);
-        Parallel.forRange(batch.size() * heads, bh -> Softmax.rows(scores, bh * t * t, t, t, t));
-        hooks.at(HookPoint.PATTERN, layer, scores, batch);
-
         float[] z = new float[rows * hidden];
-        Parallel.forRange(batch.size() * heads, bh -> {
-            int seqOff = (bh / heads) * t * hidden + (bh % heads) * headDim;
-            Panels values = Panels.ofColumns(v, seqOff, hidden, t, headDim);
-            Gemm.multiply(t, scores, bh * t * t, t, values, 0, t, null, z, seqOff, hidden);
-        });
+        if (hooks.active(HookPoint.ATTN_SCORES, layer) || hooks.active(HookPoint.PATTERN, layer)) {
+            attendWholePatterns(q, k, v, z, batch, hooks);
+        } else {
+            Parallel.forRange(batch.size() * heads, bh -> attendByQueryBlocks(q, k, v, z, bh, batch));
+        }
         hooks.at(HookPoint.Z, layer, z, batch);
 
         if (hooks.active(HookPoint.RESULT, layer)) {
@@ -68,19 +60,64 @@ final class SelfAttention {
         return y;
     }
 
-    /** Scaled scores of one (sequence, head) pair; keys beyond the sequence get -inf. */
-    private void scores(float[] q, float[] k, float[] scores, int bh, Batch batch, float scale) {
+    /**
+     * One (sequence, head) pair, QBLOCK queries at a time: their scores, softmax and P·V while the
+     * scores are in L2 (a whole head's are 1 MB at 512 tokens, all heads' 12 MB per layer). The
+     * same kernels on the same rows as {@link #attendWholePatterns}, so the same bits.
+     */
+    private void attendByQueryBlocks(float[] q, float[] k, float[] v, float[] z, int bh, Batch batch) {
         int t = batch.seqLen();
-        int b = bh / heads;
-        int seqOff = b * t * hidden + (bh % heads) * headDim;
-        int off = bh * t * t;
-        Panels keys = Panels.ofRows(k, seqOff, hidden, t, headDim);
-        Gemm.multiply(t, q, seqOff, hidden, keys, 0, headDim, null, scores, off, t);
-        VectorOps.scale(scores, off, t * t, scale);
-        int len = batch.length(b);
-        for (int row = 0; row < t; row++) {
+        Panels keys = keys(k, bh, t), values = values(v, bh, t);
+        float[] block = new float[Math.min(QBLOCK, t) * t];
+        for (int r0 = 0; r0 < t; r0 += QBLOCK) {
+            int nr = Math.min(QBLOCK, t - r0);
+            scores(q, keys, block, 0, bh, r0, nr, batch);
+            Softmax.rows(block, 0, nr, t, t);
+            mixValues(block, 0, values, z, bh, r0, nr, t);
+        }
+    }
+
+    /** Every head's whole score matrix at once, for hooks on attn_scores or pattern. */
+    private void attendWholePatterns(float[] q, float[] k, float[] v, float[] z, Batch batch, ForwardHooks hooks) {
+        int t = batch.seqLen();
+        float[] scores = new float[batch.size() * heads * t * t];
+        Parallel.forRange(batch.size() * heads, bh -> scores(q, keys(k, bh, t), scores, bh * t * t, bh, 0, t, batch));
+        hooks.at(HookPoint.ATTN_SCORES, layer, scores, batch);
+        Parallel.forRange(batch.size() * heads, bh -> Softmax.rows(scores, bh * t * t, t, t, t));
+        hooks.at(HookPoint.PATTERN, layer, scores, batch);
+        Parallel.forRange(batch.size() * heads, bh -> mixValues(scores, bh * t * t, values(v, bh, t), z, bh, 0, t, t));
+    }
+
+    /** Queries of rows [r0, r0+nr) per block: 16 micro-kernel tiles, 160 KB of scores at 512 tokens. */
+    private static final int QBLOCK = 80;
+
+    /** Offset of (sequence, head) bh's first row in a [B*T, H] projection. */
+    private int headOffset(int bh, int t) {
+        return (bh / heads) * t * hidden + (bh % heads) * headDim;
+    }
+
+    private Panels keys(float[] k, int bh, int t) {
+        return Panels.ofRows(k, headOffset(bh, t), hidden, t, headDim);
+    }
+
+    private Panels values(float[] v, int bh, int t) {
+        return Panels.ofColumns(v, headOffset(bh, t), hidden, t, headDim);
+    }
+
+    /** Scaled scores of queries [r0, r0+nr) of pair bh into rows of t at off; keys beyond the sequence get -inf. */
+    private void scores(float[] q, Panels keys, float[] scores, int off, int bh, int r0, int nr, Batch batch) {
+        int t = batch.seqLen();
+        Gemm.multiply(nr, q, headOffset(bh, t) + r0 * hidden, hidden, keys, 0, headDim, null, scores, off, t);
+        VectorOps.scale(scores, off, nr * t, (float) (1.0 / Math.sqrt(headDim)));
+        int len = batch.length(bh / heads);
+        for (int row = 0; row < nr; row++) {
             Arrays.fill(scores, off + row * t + len, off + (row + 1) * t, Float.NEGATIVE_INFINITY);
         }
+    }
+
+    /** z rows [r0, r0+nr) of pair bh = their pattern rows (t wide at off) · V. */
+    private void mixValues(float[] pattern, int off, Panels values, float[] z, int bh, int r0, int nr, int t) {
+        Gemm.multiply(nr, pattern, off, t, values, 0, t, null, z, headOffset(bh, t) + r0 * hidden, hidden);
     }
 
     /**

@@ -71,6 +71,22 @@ class GeluTest {
         }
     }
 
+    /** The kernels work in blocks and whole vectors: a value's result must not depend on where it sits. */
+    @Test
+    void sameBitsWhateverTheCallCutsOff() {
+        float[] in = new Random32(7).floats(1000, 6f);
+        float[] erfWhole = in.clone(), tanhWhole = in.clone();
+        Gelu.erf(erfWhole, 0, in.length);
+        Gelu.tanh(tanhWhole, 0, in.length);
+        for (int i = 0; i < in.length; i++) {
+            float[] one = {in[i]}, two = {in[i]};
+            Gelu.erf(one, 0, 1);
+            Gelu.tanh(two, 0, 1);
+            assertEquals(Float.floatToRawIntBits(erfWhole[i]), Float.floatToRawIntBits(one[0]), "gelu(" + in[i] + ")");
+            assertEquals(Float.floatToRawIntBits(tanhWhole[i]), Float.floatToRawIntBits(two[0]), "gelu_new(" + in[i] + ")");
+        }
+    }
+
     /** The twin's erf is the reference, so it is pinned to values from an independent implementation (CPython math.erf). */
     @Test
     void referenceErfIsRight() {

@@ -25,22 +25,52 @@ final class ActivationBudget {
         return 4 * (states + hidden + wide);
     }
 
+    /** The heap as the budget sees it: free bytes, and a way to collect garbage (tests stand in their own). */
+    interface Heap {
+        long available();
+
+        void collect();
+
+        Heap RUNTIME = new Heap() {
+            @Override
+            public long available() {
+                Runtime rt = Runtime.getRuntime();
+                return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+            }
+
+            @Override
+            public void collect() {
+                System.gc();
+            }
+        };
+    }
+
     /** Throws unless the batch's activations fit both Java arrays and the heap that is free now. */
     static void check(ModelConfig c, int batchSize, int seqLen) {
+        check(c, batchSize, seqLen, Heap.RUNTIME);
+    }
+
+    static void check(ModelConfig c, int batchSize, int seqLen, Heap heap) {
         long scores = (long) batchSize * c.numHeads() * seqLen * seqLen;
         long widest = Math.max(scores, (long) batchSize * seqLen * Math.max(c.intermediateSize(), c.hiddenSize()));
         if (widest > Integer.MAX_VALUE - 8) {
             throw new TailsException("batch of " + batchSize + " texts x " + seqLen + " tokens: one activation would hold "
                     + widest + " floats, more than a Java array can; use a smaller batch");
         }
-        Runtime rt = Runtime.getRuntime();
-        long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         long needed = bytes(c, batchSize, seqLen);
+        long available = heap.available();
+        if (needed > available) {
+            // "Used" counts garbage not yet collected: a long run's heap fills with it between full
+            // collections, so collect once before calling the batch too large.
+            heap.collect();
+            available = heap.available();
+        }
         if (needed > available) {
             throw new TailsException(String.format(
                     "batch of %d texts x %d tokens needs about %,d MB of activations but the heap has %,d MB free "
                             + "(of -Xmx %,d MB); use a smaller batch (--batch-size) or a larger -Xmx",
-                    batchSize, seqLen, needed >> 20, available >> 20, rt.maxMemory() >> 20));
+                    batchSize, seqLen, needed >> 20, available >> 20, Runtime.getRuntime().maxMemory() >> 20));
         }
     }
+
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +37,46 @@ class ActivationBudgetTest {
         String m = assertThrows(TailsException.class, () -> TINY.forward(huge, ForwardHooks.NONE)).getMessage();
         assertTrue(m.contains(texts + " texts x 512 tokens") && m.contains("--batch-size"), m);
         assertTrue(rt.totalMemory() - rt.freeMemory() < usedBefore + (256 << 20), "refused before allocating");
+    }
+
+    /** A heap that shows {@code before} bytes free until collected, then {@code after}. */
+    private static final class FakeHeap implements ActivationBudget.Heap {
+        private long free;
+        private final long afterCollect;
+        int collections;
+
+        FakeHeap(long before, long afterCollect) {
+            this.free = before;
+            this.afterCollect = afterCollect;
+        }
+
+        @Override
+        public long available() {
+            return free;
+        }
+
+        @Override
+        public void collect() {
+            collections++;
+            free = afterCollect;
+        }
+    }
+
+    @Test
+    void garbageIsCollectedBeforeABatchIsRefused() {
+        ModelConfig c = TINY.config();
+        long needed = ActivationBudget.bytes(c, 4, 64);
+        FakeHeap fullOfGarbage = new FakeHeap(needed / 2, needed * 4);
+        ActivationBudget.check(c, 4, 64, fullOfGarbage);
+        assertEquals(1, fullOfGarbage.collections);
+
+        FakeHeap roomy = new FakeHeap(needed * 4, needed * 4);
+        ActivationBudget.check(c, 4, 64, roomy);
+        assertEquals(0, roomy.collections, "no collection while there is room");
+
+        FakeHeap full = new FakeHeap(needed / 2, needed / 2);
+        String m = assertThrows(TailsException.class, () -> ActivationBudget.check(c, 4, 64, full)).getMessage();
+        assertTrue(m.contains("4 texts x 64 tokens"), m);
     }
 
     @Test

@@ -150,7 +150,7 @@ final class EvaluationSection {
                 series.add(values);
             }
         }
-        return series.isEmpty() ? "" : SvgChart.lines(title, names, series);
+        return series.isEmpty() ? "" : SvgChart.lines(title, names, series, false);
     }
 
     private static String name(JsonNode f) {

@@ -98,7 +98,7 @@ public final class HtmlReport {
         html.append(SvgChart.lines("Anisotropy and anisotropy-adjusted self-similarity per layer",
                 List.of("anisotropy raw", "anisotropy clipped", "adjusted self-sim raw", "adjusted self-sim clipped"),
                 List.of(r.anisotropy().raw(), r.anisotropy().clipped(), r.selfSimilarityAdjusted().raw(),
-                        r.selfSimilarityAdjusted().clipped())));
+                        r.selfSimilarityAdjusted().clipped()), true));
         html.append(probes(r));
         // Filled by ReportWriter from the eval/ results beside the page.
         html.append(EvaluationSection.START).append(EvaluationSection.END);
@@ -149,7 +149,7 @@ public final class HtmlReport {
                 + "). Contribution of dim d: c(d) = mean over dev tokens of |W[y, d] v<sub>d</sub>| with y the true "
                 + "position: the paper does not say which class's weight it takes.</p>"
                 + Html.table(header, rows)
-                + SvgChart.lines("Probe accuracy on dev tokens per layer", List.of("accuracy"), List.of(p.accuracies()))
+                + SvgChart.lines("Probe accuracy on dev tokens per layer", List.of("accuracy"), List.of(p.accuracies()), true)
                 + SvgChart.bars("Contribution c(d) of each dim to the layer-" + shown + " probe", p.layers().get(shown).contribution(),
                 r.tailDim());
     }

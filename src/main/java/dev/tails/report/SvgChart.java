@@ -35,11 +35,17 @@ final class SvgChart {
         return svg.append("</svg>").toString();
     }
 
-    /** One line per series over layers 0..n-1, with a legend. */
-    static String lines(String title, List<String> names, List<double[]> series) {
+    /**
+     * One line per series over layers 0..n-1, with a legend below the axis. fromZero: the y axis starts
+     * at 0 (similarities, accuracies of 0..1); otherwise it spans the data, so scores that differ by a
+     * point or two (evaluations) do not look flat.
+     */
+    static String lines(String title, List<String> names, List<double[]> series, boolean fromZero) {
         double min = series.stream().flatMapToDouble(java.util.Arrays::stream).filter(Double::isFinite).min().orElse(0);
         double max = series.stream().flatMapToDouble(java.util.Arrays::stream).filter(Double::isFinite).max().orElse(1);
-        min = Math.min(min, 0);
+        if (fromZero) {
+            min = Math.min(min, 0);
+        }
         double span = max == min ? 1 : max - min;
         StringBuilder svg = open(title);
         for (int k = 0; k < series.size(); k++) {
@@ -53,9 +59,10 @@ final class SvgChart {
             String colour = COLOURS[k % COLOURS.length];
             svg.append("<polyline fill=\"none\" stroke-width=\"2\" stroke=\"").append(colour)
                     .append("\" points=\"").append(points.toString().trim()).append("\"/>");
+            int legendX = PAD + 120 + 180 * k;
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"4\" fill=\"%s\"/>",
-                    WIDTH - 220, 28 + 14 * k, colour));
-            svg.append(text(WIDTH - 202, 34 + 14 * k, names.get(k)));
+                    legendX, HEIGHT - 12, colour));
+            svg.append(text(legendX + 18, HEIGHT - 6, names.get(k)));
         }
         axes(svg, min, max, "layer 0", "layer " + (series.getFirst().length - 1));
         return svg.append("</svg>").toString();

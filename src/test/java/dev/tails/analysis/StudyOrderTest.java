@@ -14,16 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /** The study runs its texts sorted by length; the counts must be those of the texts in their own order. */
 class StudyOrderTest {
-    private static final FetchProgress QUIET = new FetchProgress() {
-        @Override
-        public void stage(String message) {
-        }
-
-        @Override
-        public void fraction(double done) {
-        }
-    };
-
     @Test
     void sortingByLengthChangesNoCount() {
         Model model = Model.load(TestFiles.resource("models/tiny-bert"));
@@ -35,7 +25,7 @@ class StudyOrderTest {
         OutlierCounts expected = new OutlierCounts(unsorted, states, hidden, Clip.none(hidden));
         CorpusPass.run(model, unsorted, 7, ForwardHooks.NONE, List.of(expected), done -> { });
 
-        StudyResult study = Study.run(model, texts, StudySettings.defaults(7, false, true, 1), QUIET);
+        StudyResult study = Study.run(model, texts, StudySettings.defaults(7, false, true, 1), FetchProgress.SILENT);
         assertEquals(expected.tokens(), study.raw().tokens());
         for (int s = 0; s < states; s++) {
             assertArrayEquals(expected.argminShares(s), study.raw().argminShares(s), 1e-12, "state " + s);

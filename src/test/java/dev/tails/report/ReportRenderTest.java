@@ -29,16 +29,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The report of a tiny-bert study: summary.json has the fields scripts read; index.html renders in headless Chromium. */
 class ReportRenderTest {
-    private static final FetchProgress QUIET = new FetchProgress() {
-        @Override
-        public void stage(String message) {
-        }
-
-        @Override
-        public void fraction(double done) {
-        }
-    };
-
     @TempDir
     static Path dir;
     private static Path index;
@@ -48,7 +38,7 @@ class ReportRenderTest {
     static void study() throws Exception {
         Model model = Model.load(TestFiles.resource("models/tiny-bert"));
         List<String> texts = Corpus.embedded().subList(0, 40);
-        result = Study.run(model, texts, StudySettings.defaults(8, false, true, 1), QUIET);
+        result = Study.run(model, texts, StudySettings.defaults(8, false, true, 1), FetchProgress.SILENT);
         index = ReportWriter.write(result, "./tails analyze --model tiny-bert", dir);
         ReportWriter.addEvaluation(dir, "sts", Json.MAPPER.readValue(STS_RESULTS, Map.class));
     }
@@ -99,7 +89,7 @@ class ReportRenderTest {
     void withoutProbesTheirFieldsAreNull() {
         Model model = Model.load(TestFiles.resource("models/tiny-bert"));
         StudyResult none = Study.run(model, Corpus.embedded().subList(0, 20),
-                StudySettings.defaults(8, false, true, 1).withProbes(null), QUIET);
+                StudySettings.defaults(8, false, true, 1).withProbes(null), FetchProgress.SILENT);
         Map<String, Object> json = SummaryJson.of(none, "x");
         assertNull(json.get("probe"));
         assertTrue(HtmlReport.render(none, "x").contains("Skipped (<code>--no-probes</code>)"));
@@ -108,7 +98,7 @@ class ReportRenderTest {
     @Test
     void sameSeedSameReport() {
         Model model = Model.load(TestFiles.resource("models/tiny-bert"));
-        StudyResult again = Study.run(model, Corpus.embedded().subList(0, 40), StudySettings.defaults(8, false, true, 1), QUIET);
+        StudyResult again = Study.run(model, Corpus.embedded().subList(0, 40), StudySettings.defaults(8, false, true, 1), FetchProgress.SILENT);
         assertEquals(HtmlReport.render(result, "x"), HtmlReport.render(again, "x"));
     }
 

@@ -7,4 +7,15 @@ public interface FetchProgress {
 
     /** How far the current stage is, 0..1, when it can tell. */
     void fraction(double done);
+
+    /** Tells nobody anything (tests, library callers that want no output). */
+    FetchProgress SILENT = new FetchProgress() {
+        @Override
+        public void stage(String message) {
+        }
+
+        @Override
+        public void fraction(double done) {
+        }
+    };
 }

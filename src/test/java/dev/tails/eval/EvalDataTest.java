@@ -71,4 +71,20 @@ class EvalDataTest {
         Files.writeString(dir.resolve("STS/STSBenchmark/sts-test.csv"), "main-captions\tMSRvid\n");
         assertErrorNames("sts-test.csv line 1", () -> StsData.read(dir, "sts-b", 0));
     }
+
+    @Test
+    void sstReadsBothFormatsAndNamesFileAndLineOfABadLabel(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("SST/binary"));
+        Files.createDirectories(dir.resolve("SST/fine"));
+        Files.writeString(dir.resolve("SST/binary/sentiment-dev"), "a gripping , tab\tfilled story\t1\n\nflat\t0\n");
+        Files.writeString(dir.resolve("SST/fine/sentiment-dev"), "4 a joy to watch\n0 dull 2 hours\n");
+        assertEquals(List.of(new LabeledText("a gripping , tab\tfilled story", 1), new LabeledText("flat", 0)),
+                SstData.read(dir, "sst2", "dev", 0));
+        assertEquals(List.of(new LabeledText("a joy to watch", 4)), SstData.read(dir, "sst5", "dev", 1));
+        assertErrorNames("sentiment-train: data file not found", () -> SstData.read(dir, "sst2", "train", 0));
+        Files.writeString(dir.resolve("SST/binary/sentiment-dev"), "fine\t1\nno label here\n");
+        assertErrorNames("sentiment-dev line 2: expected text TAB label", () -> SstData.read(dir, "sst2", "dev", 0));
+        Files.writeString(dir.resolve("SST/fine/sentiment-dev"), "4 good\n5 too good\n");
+        assertErrorNames("sentiment-dev line 2: label '5' is not an integer in 0..4", () -> SstData.read(dir, "sst5", "dev", 0));
+    }
 }

@@ -1,8 +1,8 @@
 package dev.tails.analysis;
 
-import dev.tails.hook.ForwardHooks;
-import dev.tails.hook.HookPoint;
 import dev.tails.model.Batch;
+import dev.tails.model.ForwardHooks;
+import dev.tails.model.HookPoint;
 
 import java.util.EnumSet;
 import java.util.HashMap;

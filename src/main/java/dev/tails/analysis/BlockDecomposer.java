@@ -1,7 +1,7 @@
 package dev.tails.analysis;
 
 import dev.tails.TailsException;
-import dev.tails.hook.HookPoint;
+import dev.tails.model.HookPoint;
 import dev.tails.model.LayerWeights;
 import dev.tails.model.Model;
 import dev.tails.model.ModelConfig;

@@ -1,8 +1,8 @@
 package dev.tails.analysis;
 
-import dev.tails.hook.HookPoint;
 import dev.tails.model.Batch;
 import dev.tails.model.EncoderOutput;
+import dev.tails.model.HookPoint;
 import dev.tails.model.Model;
 
 import java.util.EnumSet;

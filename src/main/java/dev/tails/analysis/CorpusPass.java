@@ -1,6 +1,6 @@
 package dev.tails.analysis;
 
-import dev.tails.hook.ForwardHooks;
+import dev.tails.model.ForwardHooks;
 import dev.tails.model.Model;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.tails.analysis;
 
-import dev.tails.hook.HookPoint;
+import dev.tails.model.HookPoint;
 import dev.tails.model.LayerNormWeights;
 import dev.tails.model.Model;
 

@@ -1,8 +1,8 @@
 package dev.tails.analysis;
 
-import dev.tails.hook.ForwardHooks;
 import dev.tails.hook.HookRegistry;
 import dev.tails.hook.Interventions;
+import dev.tails.model.ForwardHooks;
 import dev.tails.model.ModelConfig;
 
 import java.util.stream.IntStream;

@@ -1,9 +1,9 @@
 package dev.tails.analysis;
 
+import dev.tails.Progress;
 import dev.tails.TailsException;
-import dev.tails.hook.ForwardHooks;
-import dev.tails.io.fetch.FetchProgress;
 import dev.tails.kernel.Parallel;
+import dev.tails.model.ForwardHooks;
 import dev.tails.model.Model;
 
 import java.util.ArrayList;
@@ -71,7 +71,7 @@ final class PositionProbes {
         return features;
     }
 
-    ProbeResult run(Model model, int batchSize, long seed, FetchProgress progress) {
+    ProbeResult run(Model model, int batchSize, long seed, Progress progress) {
         int states = model.config().numLayers() + 1;
         int hidden = model.config().hiddenSize();
         progress.stage(String.format("probes: training %d position probes (%d classes) on %,d tokens of %d sentences",

@@ -1,7 +1,7 @@
 package dev.tails.analysis;
 
-import dev.tails.hook.ForwardHooks;
-import dev.tails.io.fetch.FetchProgress;
+import dev.tails.Progress;
+import dev.tails.model.ForwardHooks;
 import dev.tails.model.Model;
 
 import java.util.List;
@@ -19,7 +19,7 @@ public final class Study {
     private Study() {
     }
 
-    public static StudyResult run(Model model, List<String> corpusTexts, StudySettings settings, FetchProgress progress) {
+    public static StudyResult run(Model model, List<String> corpusTexts, StudySettings settings, Progress progress) {
         int states = model.config().numLayers() + 1;
         int hidden = model.config().hiddenSize();
         // Batches of texts of like length carry little padding (3x less work on SST-2 phrases); no statistic

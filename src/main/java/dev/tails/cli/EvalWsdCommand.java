@@ -4,7 +4,6 @@ import dev.tails.eval.LayerScores;
 import dev.tails.eval.RaganatoData;
 import dev.tails.eval.SemcorNaf;
 import dev.tails.eval.TaggedSentence;
-import dev.tails.eval.Variant;
 import dev.tails.eval.WordNetSenses;
 import dev.tails.eval.Wsd;
 import dev.tails.eval.WsdSentence;

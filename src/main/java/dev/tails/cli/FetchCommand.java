@@ -5,8 +5,8 @@ import dev.tails.io.fetch.MavenResolver;
 import dev.tails.io.fetch.ModelCatalog;
 import dev.tails.io.fetch.ModelFetcher;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 

@@ -2,7 +2,7 @@ package dev.tails.cli;
 
 import dev.tails.analysis.Corpus;
 import dev.tails.hook.HookRegistry;
-import dev.tails.hook.ZeroSpec;
+import dev.tails.hook.Interventions;
 import dev.tails.io.SafetensorsWriter;
 import dev.tails.model.EncoderOutput;
 import dev.tails.model.Model;

@@ -1,11 +1,11 @@
 package dev.tails.cli;
 
 import dev.tails.TailsException;
-import dev.tails.hook.ForwardHooks;
 import dev.tails.io.fetch.ModelCatalog;
 import dev.tails.model.Activation;
 import dev.tails.model.Batch;
 import dev.tails.model.EncoderOutput;
+import dev.tails.model.ForwardHooks;
 import dev.tails.model.Model;
 import dev.tails.model.ModelConfig;
 import picocli.CommandLine.Model.CommandSpec;

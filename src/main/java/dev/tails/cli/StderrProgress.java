@@ -1,6 +1,6 @@
 package dev.tails.cli;
 
-import dev.tails.io.fetch.FetchProgress;
+import dev.tails.Progress;
 
 import java.io.PrintStream;
 
@@ -8,7 +8,7 @@ import java.io.PrintStream;
  * Stage lines on stderr, plus an updating percentage when stderr is a terminal; piped output gets
  * a line per 10% instead, so logs of long runs stay readable and still show how far they are (DESIGN.md §6).
  */
-final class StderrProgress implements FetchProgress {
+final class StderrProgress implements Progress {
     private final PrintStream err = System.err;
     private final boolean terminal = System.console() != null && System.console().isTerminal();
     private int shownPercent = -1;

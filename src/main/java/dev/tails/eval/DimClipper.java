@@ -2,7 +2,7 @@ package dev.tails.eval;
 
 import dev.tails.TailsException;
 import dev.tails.analysis.InterventionHooks;
-import dev.tails.hook.ForwardHooks;
+import dev.tails.model.ForwardHooks;
 import dev.tails.model.ModelConfig;
 
 /** Zeroes a fixed set of hidden dims: in finished vectors, or in the graph as a forward hook. */

@@ -1,8 +1,8 @@
 package dev.tails.eval;
 
-import dev.tails.hook.ForwardHooks;
 import dev.tails.model.Batch;
 import dev.tails.model.EncoderOutput;
+import dev.tails.model.ForwardHooks;
 import dev.tails.model.Model;
 import dev.tails.tokenize.Encoding;
 

@@ -1,5 +1,7 @@
 package dev.tails.hook;
 
+import dev.tails.model.HookPoint;
+
 /**
  * Code run at a hook point during a forward pass: read {@link HookData#data()} or change it in
  * place (the change flows downstream). Called on the forward's own thread, once per point per forward.

@@ -1,6 +1,7 @@
 package dev.tails.hook;
 
 import dev.tails.TailsException;
+import dev.tails.model.HookPoint;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,6 +1,8 @@
 package dev.tails.hook;
 
 import dev.tails.model.Batch;
+import dev.tails.model.ForwardHooks;
+import dev.tails.model.HookPoint;
 import dev.tails.model.ModelConfig;
 
 import java.util.ArrayList;

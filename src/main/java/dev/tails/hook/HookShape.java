@@ -1,5 +1,6 @@
 package dev.tails.hook;
 
+import dev.tails.model.HookPoint;
 import dev.tails.model.ModelConfig;
 
 /** The sizes that give each {@link HookPoint.Layout} its shape: hidden H, neurons I, heads and head dim dh. */

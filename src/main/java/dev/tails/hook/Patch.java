@@ -1,5 +1,6 @@
 package dev.tails.hook;
 
+import dev.tails.model.HookPoint;
 import dev.tails.tensor.FloatTensor;
 
 /**

@@ -1,6 +1,7 @@
 package dev.tails.hook;
 
 import dev.tails.TailsException;
+import dev.tails.model.HookPoint;
 
 /** An intervention that edits the token rows ([B*T, width] layouts) of each sequence, padding rows left alone. */
 abstract class RowIntervention implements Hook {

@@ -1,5 +1,7 @@
 package dev.tails.hook;
 
+import dev.tails.model.HookPoint;
+
 import java.util.Arrays;
 
 /** Sets given columns of every token row (dims of a HIDDEN point, neurons of mlp.hook_*) to a constant. */

@@ -75,6 +75,9 @@ public final class Parallel {
                 for (int i; (i = next.getAndIncrement()) < n; ) {
                     body.accept(i);
                 }
+            } catch (RuntimeException | Error e) {
+                next.set(n); // the others stop taking indices; the first failure is rethrown below
+                throw e;
             } finally {
                 INSIDE.set(false);
             }
@@ -83,29 +86,38 @@ public final class Parallel {
         for (int h = 0; h < helpers; h++) {
             running.add(pool.submit(drain));
         }
-        drain.run();
+        Throwable failure = null;
+        try {
+            drain.run();
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        // Every task writes into arrays the caller owns: wait for all of them, even after a failure.
         for (Future<?> f : running) {
-            await(f);
+            Throwable t = await(f);
+            failure = failure == null ? t : failure;
+        }
+        if (failure instanceof RuntimeException r) {
+            throw r;
+        }
+        if (failure instanceof Error err) {
+            throw err;
         }
     }
 
-    private static void await(Future<?> f) {
+    /** Waits for the task to end and returns what it threw (null if nothing). */
+    private static Throwable await(Future<?> f) {
         boolean interrupted = false;
         try {
             while (true) {
                 try {
                     f.get();
-                    return;
+                    return null;
                 } catch (InterruptedException e) {
                     interrupted = true; // the task is running on shared state: finish waiting for it
                 } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    if (e.getCause() instanceof Error err) {
-                        throw err;
-                    }
-                    throw new IllegalStateException(e.getCause());
+                    return e.getCause() instanceof RuntimeException || e.getCause() instanceof Error
+                            ? e.getCause() : new IllegalStateException(e.getCause());
                 }
             }
         } finally {

@@ -1,7 +1,5 @@
 package dev.tails.model;
 
-import dev.tails.hook.ForwardHooks;
-
 import java.util.ArrayList;
 import java.util.List;
 

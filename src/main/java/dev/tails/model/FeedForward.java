@@ -1,7 +1,5 @@
 package dev.tails.model;
 
-import dev.tails.hook.ForwardHooks;
-import dev.tails.hook.HookPoint;
 import dev.tails.kernel.Parallel;
 import dev.tails.kernel.RowOp;
 

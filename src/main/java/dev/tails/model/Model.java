@@ -1,6 +1,5 @@
 package dev.tails.model;
 
-import dev.tails.hook.ForwardHooks;
 import dev.tails.io.Checkpoint;
 import dev.tails.tokenize.Encoding;
 import dev.tails.tokenize.Tokenizer;

@@ -1,7 +1,7 @@
 package dev.tails.analysis;
 
 import dev.tails.TestFiles;
-import dev.tails.hook.ForwardHooks;
+import dev.tails.model.ForwardHooks;
 import dev.tails.model.Model;
 import org.junit.jupiter.api.Test;
 

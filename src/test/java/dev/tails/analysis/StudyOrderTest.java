@@ -1,8 +1,8 @@
 package dev.tails.analysis;
 
+import dev.tails.Progress;
 import dev.tails.TestFiles;
-import dev.tails.hook.ForwardHooks;
-import dev.tails.io.fetch.FetchProgress;
+import dev.tails.model.ForwardHooks;
 import dev.tails.model.Model;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +25,7 @@ class StudyOrderTest {
         OutlierCounts expected = new OutlierCounts(unsorted, states, hidden, Clip.none(hidden));
         CorpusPass.run(model, unsorted, 7, ForwardHooks.NONE, List.of(expected), done -> { });
 
-        StudyResult study = Study.run(model, texts, StudySettings.defaults(7, false, true, 1), FetchProgress.SILENT);
+        StudyResult study = Study.run(model, texts, StudySettings.defaults(7, false, true, 1), Progress.SILENT);
         assertEquals(expected.tokens(), study.raw().tokens());
         for (int s = 0; s < states; s++) {
             assertArrayEquals(expected.argminShares(s), study.raw().argminShares(s), 1e-12, "state " + s);

@@ -1,9 +1,9 @@
 package dev.tails.analysis;
 
 import dev.tails.TestFiles;
-import dev.tails.hook.ForwardHooks;
-import dev.tails.hook.HookPoint;
 import dev.tails.model.Batch;
+import dev.tails.model.ForwardHooks;
+import dev.tails.model.HookPoint;
 import dev.tails.model.LayerNormWeights;
 import dev.tails.model.LinearWeights;
 import dev.tails.model.Model;

@@ -2,8 +2,8 @@ package dev.tails.fuzz;
 
 import dev.tails.TailsException;
 import dev.tails.TestFiles;
+import dev.tails.cli.ZeroSpec;
 import dev.tails.hook.HookRegistry;
-import dev.tails.hook.ZeroSpec;
 import dev.tails.model.ModelConfig;
 
 import java.nio.charset.StandardCharsets;

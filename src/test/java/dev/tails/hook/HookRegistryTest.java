@@ -1,8 +1,10 @@
 package dev.tails.hook;
 
 import dev.tails.TailsException;
+import dev.tails.TinyModels;
 import dev.tails.model.Batch;
 import dev.tails.model.EncoderOutput;
+import dev.tails.model.ForwardHooks;
 import dev.tails.model.Model;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,12 @@
 package dev.tails.hook;
 
 import dev.tails.TestFiles;
+import dev.tails.TinyModels;
 import dev.tails.model.Batch;
 import dev.tails.model.Encoder;
 import dev.tails.model.EncoderOutput;
 import dev.tails.model.EncoderWeights;
+import dev.tails.model.ForwardHooks;
 import dev.tails.model.LayerWeights;
 import dev.tails.model.LinearWeights;
 import dev.tails.model.Model;

@@ -3,6 +3,9 @@ package dev.tails.kernel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -46,6 +49,44 @@ class ParallelTest {
                 throw new IllegalStateException("boom");
             }
         }));
+    }
+
+    @Test
+    void aFailureOfTheCallersOwnShareWaitsForTheHelpersFirst() {
+        Parallel.setThreads(2);
+        Thread caller = Thread.currentThread();
+        CountDownLatch helperStarted = new CountDownLatch(1);
+        AtomicInteger started = new AtomicInteger();
+        AtomicInteger finished = new AtomicInteger();
+        var thrown = assertThrows(IllegalStateException.class, () -> Parallel.forRange(4, i -> {
+            if (Thread.currentThread() == caller) {
+                await(helperStarted);
+                throw new IllegalStateException("caller's share failed");
+            }
+            started.incrementAndGet();
+            helperStarted.countDown();
+            sleep(300); // still writing into the caller's arrays when the caller fails
+            finished.incrementAndGet();
+        }));
+        assertEquals("caller's share failed", thrown.getMessage());
+        assertTrue(started.get() >= 1);
+        assertEquals(started.get(), finished.get(), "forRange returned while a helper task was still running");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(10, TimeUnit.SECONDS), "the helper thread never started");
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.tails.model;
 
 import dev.tails.TailsException;
 import dev.tails.TestFiles;
-import dev.tails.hook.ForwardHooks;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

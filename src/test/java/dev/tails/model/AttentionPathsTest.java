@@ -1,7 +1,5 @@
 package dev.tails.model;
 
-import dev.tails.hook.ForwardHooks;
-import dev.tails.hook.HookPoint;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

@@ -2,8 +2,6 @@ package dev.tails.model;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tails.TestFiles;
-import dev.tails.hook.ForwardHooks;
-import dev.tails.hook.HookPoint;
 import dev.tails.kernel.Parallel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

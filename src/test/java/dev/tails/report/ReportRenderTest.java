@@ -1,25 +1,25 @@
 package dev.tails.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tails.Progress;
 import dev.tails.TestFiles;
 import dev.tails.analysis.Corpus;
 import dev.tails.analysis.Study;
 import dev.tails.analysis.StudyResult;
 import dev.tails.analysis.StudySettings;
 import dev.tails.io.Json;
-import dev.tails.io.fetch.FetchProgress;
 import dev.tails.model.Model;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,7 +38,7 @@ class ReportRenderTest {
     static void study() throws Exception {
         Model model = Model.load(TestFiles.resource("models/tiny-bert"));
         List<String> texts = Corpus.embedded().subList(0, 40);
-        result = Study.run(model, texts, StudySettings.defaults(8, false, true, 1), FetchProgress.SILENT);
+        result = Study.run(model, texts, StudySettings.defaults(8, false, true, 1), Progress.SILENT);
         index = ReportWriter.write(result, "./tails analyze --model tiny-bert", dir);
         ReportWriter.addEvaluation(dir, "sts", Json.MAPPER.readValue(STS_RESULTS, Map.class));
     }
@@ -89,7 +89,7 @@ class ReportRenderTest {
     void withoutProbesTheirFieldsAreNull() {
         Model model = Model.load(TestFiles.resource("models/tiny-bert"));
         StudyResult none = Study.run(model, Corpus.embedded().subList(0, 20),
-                StudySettings.defaults(8, false, true, 1).withProbes(null), FetchProgress.SILENT);
+                StudySettings.defaults(8, false, true, 1).withProbes(null), Progress.SILENT);
         Map<String, Object> json = SummaryJson.of(none, "x");
         assertNull(json.get("probe"));
         assertTrue(HtmlReport.render(none, "x").contains("Skipped (<code>--no-probes</code>)"));
@@ -98,7 +98,7 @@ class ReportRenderTest {
     @Test
     void sameSeedSameReport() {
         Model model = Model.load(TestFiles.resource("models/tiny-bert"));
-        StudyResult again = Study.run(model, Corpus.embedded().subList(0, 40), StudySettings.defaults(8, false, true, 1), FetchProgress.SILENT);
+        StudyResult again = Study.run(model, Corpus.embedded().subList(0, 40), StudySettings.defaults(8, false, true, 1), Progress.SILENT);
         assertEquals(HtmlReport.render(result, "x"), HtmlReport.render(again, "x"));
     }
 

@@ -1,5 +1,6 @@
 package dev.tails.io.fetch;
 
+import dev.tails.Progress;
 import dev.tails.TailsException;
 import dev.tails.io.tf.TfBertConverter;
 
@@ -30,7 +31,7 @@ public final class ModelFetcher {
     }
 
     /** Puts {@code name} in {@code weightsDir/name}; returns that folder. */
-    public Path fetch(String name, FetchProgress progress) {
+    public Path fetch(String name, Progress progress) {
         CatalogEntry entry = ModelCatalog.find(name);
         Path target = weightsDir.resolve(name);
         if (isComplete(target)) {
@@ -91,7 +92,7 @@ public final class ModelFetcher {
     }
 
     /** Best effort: a leftover temp folder must not hide the error that caused it. */
-    private static void cleanUp(Path root, FetchProgress progress) {
+    private static void cleanUp(Path root, Progress progress) {
         try {
             deleteTree(root);
         } catch (IOException e) {

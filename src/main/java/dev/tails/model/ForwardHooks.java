@@ -1,6 +1,4 @@
-package dev.tails.hook;
-
-import dev.tails.model.Batch;
+package dev.tails.model;
 
 /**
  * The forward pass's only door to the outside. The encoder asks {@link #active} before firing so

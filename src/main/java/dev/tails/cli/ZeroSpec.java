@@ -1,6 +1,10 @@
-package dev.tails.hook;
+package dev.tails.cli;
 
 import dev.tails.TailsException;
+import dev.tails.hook.Hook;
+import dev.tails.hook.HookRegistry;
+import dev.tails.hook.Interventions;
+import dev.tails.model.HookPoint;
 
 import java.util.Arrays;
 

@@ -1,6 +1,8 @@
-package dev.tails.hook;
+package dev.tails.cli;
 
 import dev.tails.TailsException;
+import dev.tails.TinyModels;
+import dev.tails.hook.HookRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

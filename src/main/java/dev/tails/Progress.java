@@ -1,7 +1,7 @@
-package dev.tails.io.fetch;
+package dev.tails;
 
-/** What a fetch tells its user while it runs. */
-public interface FetchProgress {
+/** What a long job (a fetch, a pass over a corpus, a study) tells its user while it runs. */
+public interface Progress {
     /** A new stage begins (or a warning worth a line of its own). */
     void stage(String message);
 
@@ -9,7 +9,7 @@ public interface FetchProgress {
     void fraction(double done);
 
     /** Tells nobody anything (tests, library callers that want no output). */
-    FetchProgress SILENT = new FetchProgress() {
+    Progress SILENT = new Progress() {
         @Override
         public void stage(String message) {
         }

@@ -1,4 +1,4 @@
-package dev.tails.hook;
+package dev.tails.model;
 
 /**
  * Every place of the forward pass a hook can attach to, with TransformerLens HookedEncoder names

@@ -18,4 +18,19 @@ public interface Progress {
         public void fraction(double done) {
         }
     };
+
+    /** Part {@code index} of {@code parts} equal parts of a job: its fractions map into [index/parts, (index+1)/parts]. */
+    static Progress part(Progress whole, int index, int parts) {
+        return new Progress() {
+            @Override
+            public void stage(String message) {
+                whole.stage(message);
+            }
+
+            @Override
+            public void fraction(double done) {
+                whole.fraction((index + done) / parts);
+            }
+        };
+    }
 }

@@ -1,5 +1,8 @@
 package dev.tails.analysis;
 
+import dev.tails.corpus.Clip;
+import dev.tails.corpus.CorpusBatch;
+import dev.tails.corpus.TokenizedCorpus;
 import dev.tails.model.EncoderOutput;
 
 import java.util.ArrayList;
@@ -45,8 +48,9 @@ public final class Anisotropy implements CorpusStatistic {
     }
 
     @Override
-    public void add(EncoderOutput output, int first) {
-        corpus.forEachToken(output, first, (sentence, position, offset) -> {
+    public void add(CorpusBatch corpusBatch) {
+        EncoderOutput output = corpusBatch.output();
+        corpusBatch.forEachToken((sentence, position, offset) -> {
             long key = site(sentence, position);
             if (vectors.containsKey(key)) {
                 float[][] rows = new float[output.numStates()][];

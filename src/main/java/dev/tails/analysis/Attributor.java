@@ -1,12 +1,16 @@
 package dev.tails.analysis;
 
+import dev.tails.Progress;
 import dev.tails.TailsException;
+import dev.tails.corpus.CorpusBatch;
+import dev.tails.corpus.CorpusRunner;
+import dev.tails.corpus.TokenizedCorpus;
 import dev.tails.model.Model;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.DoubleConsumer;
+import java.util.function.Consumer;
 
 /** Runs a corpus through a model once and attributes one dim of each chosen block to its neurons and heads. */
 public final class Attributor {
@@ -28,25 +32,22 @@ public final class Attributor {
         }
     }
 
-    /** One attribution per block, in the order the blocks were given; progress gets the fraction done. */
-    public List<Attribution> run(List<String> texts, int batchSize, boolean truncate, DoubleConsumer progress) {
-        return run(texts, batchSize, truncate, progress, (output, first) -> { });
+    /** One attribution per block, in the order the blocks were given, over one captured pass of the corpus. */
+    public List<Attribution> run(CorpusRunner runner, TokenizedCorpus corpus, Progress progress) {
+        return run(runner, corpus, progress, batch -> { });
     }
 
-    /** As above, also handing each batch's output to a statistic, so a study needs no extra pass. */
-    public List<Attribution> run(List<String> texts, int batchSize, boolean truncate, DoubleConsumer progress,
-                                 CorpusStatistic alongside) {
+    /** As above, also handing each batch to a statistic, so a study needs no extra pass. */
+    public List<Attribution> run(CorpusRunner runner, TokenizedCorpus corpus, Progress progress,
+                                 Consumer<CorpusBatch> alongside) {
         List<CorpusAttribution> sums = blocks.stream().map(block -> new CorpusAttribution(block, embedding,
                 model.config().intermediateSize(), model.config().numHeads())).toList();
         Set<Integer> captured = Set.copyOf(blocks.stream().map(BlockDecomposer::block).toList());
-        int step = Math.max(1, batchSize);
-        for (int from = 0; from < texts.size(); from += step) {
-            int to = Math.min(texts.size(), from + step);
-            CapturedForward forward = CapturedForward.run(model, model.batch(texts.subList(from, to), truncate), captured);
+        runner.forEachBatch(corpus, () -> CapturedForward.capture(captured), (batch, capture) -> {
+            CapturedForward forward = new CapturedForward(batch.output(), capture);
             sums.forEach(s -> s.add(forward));
-            alongside.add(forward.output(), from);
-            progress.accept((double) to / texts.size());
-        }
+            alongside.accept(batch);
+        }, progress);
         return sums.stream().map(s -> s.result(top)).toList();
     }
 }

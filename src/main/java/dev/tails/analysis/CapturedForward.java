@@ -18,13 +18,18 @@ public final class CapturedForward {
     private final EncoderOutput output;
     private final ActivationCapture capture;
 
-    private CapturedForward(EncoderOutput output, ActivationCapture capture) {
+    CapturedForward(EncoderOutput output, ActivationCapture capture) {
         this.output = output;
         this.capture = capture;
     }
 
+    /** Hooks that keep what attribution reads of these blocks during one forward. */
+    static ActivationCapture capture(Set<Integer> blocks) {
+        return new ActivationCapture(POINTS, blocks);
+    }
+
     public static CapturedForward run(Model model, Batch batch, Set<Integer> blocks) {
-        ActivationCapture capture = new ActivationCapture(POINTS, blocks);
+        ActivationCapture capture = capture(blocks);
         return new CapturedForward(model.forward(batch, capture), capture);
     }
 

@@ -1,5 +1,8 @@
 package dev.tails.analysis;
 
+import dev.tails.corpus.Clip;
+import dev.tails.corpus.CorpusBatch;
+import dev.tails.corpus.TokenizedCorpus;
 import dev.tails.model.EncoderOutput;
 
 import java.util.Arrays;
@@ -28,11 +31,12 @@ public final class IntraSentenceSimilarity implements CorpusStatistic {
     }
 
     @Override
-    public void add(EncoderOutput output, int first) {
+    public void add(CorpusBatch corpusBatch) {
+        EncoderOutput output = corpusBatch.output();
         var batch = output.batch();
         int h = output.hiddenSize();
         for (int seq = 0; seq < batch.size(); seq++) {
-            int sentence = first + seq;
+            int sentence = corpusBatch.text(seq);
             int[] rows = countedOffsets(output, seq, sentence);
             if (!sampled[sentence] || rows.length == 0) {
                 continue;

@@ -1,5 +1,7 @@
 package dev.tails.analysis;
 
+import dev.tails.corpus.CorpusBatch;
+import dev.tails.corpus.TokenizedCorpus;
 import dev.tails.model.EncoderOutput;
 
 import java.util.List;
@@ -18,8 +20,9 @@ public final class LayerMeans implements CorpusStatistic {
     }
 
     @Override
-    public void add(EncoderOutput output, int first) {
-        corpus.forEachToken(output, first, (sentence, position, offset) -> {
+    public void add(CorpusBatch corpusBatch) {
+        EncoderOutput output = corpusBatch.output();
+        corpusBatch.forEachToken((sentence, position, offset) -> {
             tokens++;
             for (int s = 0; s < sums.length; s++) {
                 float[] state = output.hiddenStates()[s];

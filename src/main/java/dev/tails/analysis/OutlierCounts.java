@@ -1,5 +1,8 @@
 package dev.tails.analysis;
 
+import dev.tails.corpus.Clip;
+import dev.tails.corpus.CorpusBatch;
+import dev.tails.corpus.TokenizedCorpus;
 import dev.tails.model.EncoderOutput;
 
 import java.util.ArrayList;
@@ -28,8 +31,9 @@ public final class OutlierCounts implements CorpusStatistic {
     }
 
     @Override
-    public void add(EncoderOutput output, int first) {
-        corpus.forEachToken(output, first, (sentence, position, offset) -> {
+    public void add(CorpusBatch corpusBatch) {
+        EncoderOutput output = corpusBatch.output();
+        corpusBatch.forEachToken((sentence, position, offset) -> {
             tokens++;
             for (int s = 0; s < argminCounts.length; s++) {
                 countRow(output.hiddenStates()[s], offset, s);

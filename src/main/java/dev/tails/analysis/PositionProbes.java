@@ -2,6 +2,8 @@ package dev.tails.analysis;
 
 import dev.tails.Progress;
 import dev.tails.TailsException;
+import dev.tails.corpus.CorpusRunner;
+import dev.tails.corpus.TokenizedCorpus;
 import dev.tails.kernel.Parallel;
 import dev.tails.model.ForwardHooks;
 import dev.tails.model.Model;
@@ -39,7 +41,7 @@ final class PositionProbes {
         this.classes = classes;
     }
 
-    static PositionProbes prepare(Model model, List<String> texts, TokenizedCorpus corpus, StudySettings study) {
+    static PositionProbes prepare(Model model, TokenizedCorpus corpus, StudySettings study) {
         ProbeSettings settings = study.probes();
         int[] train;
         List<String> devTexts;
@@ -54,11 +56,10 @@ final class PositionProbes {
             int[] order = IntStream.range(0, corpus.size()).toArray();
             SentenceSample.shuffle(order, new Random(study.seed()));
             int heldOut = Math.clamp(corpus.size() / HELD_OUT_DIVISOR, 1, MAX_HELD_OUT);
-            devTexts = Arrays.stream(order, 0, heldOut).sorted().mapToObj(texts::get).toList();
+            devTexts = Arrays.stream(order, 0, heldOut).sorted().mapToObj(corpus::text).toList();
             train = Arrays.stream(order, heldOut, Math.min(corpus.size(), heldOut + settings.trainSentences())).sorted().toArray();
         }
-        TokenizedCorpus dev = TokenizedCorpus.of(model, TokenizedCorpus.byTokenCount(model, devTexts), study.truncate(),
-                study.specialTokens());
+        TokenizedCorpus dev = TokenizedCorpus.of(model, devTexts, study.truncate(), study.specialTokens(), true);
         int longest = Math.max(IntStream.of(train).map(s -> corpus.encoding(s).length()).max().orElse(0),
                 IntStream.range(0, dev.size()).map(s -> dev.encoding(s).length()).max().orElse(0));
         int states = model.config().numLayers() + 1;
@@ -71,7 +72,8 @@ final class PositionProbes {
         return features;
     }
 
-    ProbeResult run(Model model, int batchSize, long seed, Progress progress) {
+    ProbeResult run(CorpusRunner runner, long seed, Progress progress) {
+        Model model = runner.model();
         int states = model.config().numLayers() + 1;
         int hidden = model.config().hiddenSize();
         progress.stage(String.format("probes: training %d position probes (%d classes) on %,d tokens of %d sentences",
@@ -89,7 +91,7 @@ final class PositionProbes {
         double seconds = (System.nanoTime() - start) / 1e9;
         progress.stage(String.format("probes: trained in %.0f s; scoring on %d dev texts", seconds, dev.size()));
         ProbeScores scores = new ProbeScores(dev, probes, hidden);
-        CorpusPass.run(model, dev, batchSize, ForwardHooks.NONE, List.of(scores), progress::fraction);
+        runner.forEachBatch(dev, ForwardHooks.NONE, scores::add, progress);
         if (scores.tokens() == 0) {
             throw new TailsException("position probes: the dev texts have no counted tokens to score");
         }

@@ -1,6 +1,8 @@
 package dev.tails.analysis;
 
 import dev.tails.TailsException;
+import dev.tails.corpus.CorpusBatch;
+import dev.tails.corpus.TokenizedCorpus;
 import dev.tails.model.EncoderOutput;
 
 /**
@@ -48,8 +50,9 @@ final class ProbeFeatures implements CorpusStatistic {
     }
 
     @Override
-    public void add(EncoderOutput output, int first) {
-        corpus.forEachToken(output, first, (sentence, position, offset) -> {
+    public void add(CorpusBatch corpusBatch) {
+        EncoderOutput output = corpusBatch.output();
+        corpusBatch.forEachToken((sentence, position, offset) -> {
             if (kept(sentence, position)) {
                 for (int s = 0; s < x.length; s++) {
                     System.arraycopy(output.hiddenStates()[s], offset, x[s], filled * hidden, hidden);

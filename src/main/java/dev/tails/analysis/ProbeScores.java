@@ -1,5 +1,7 @@
 package dev.tails.analysis;
 
+import dev.tails.corpus.CorpusBatch;
+import dev.tails.corpus.TokenizedCorpus;
 import dev.tails.model.EncoderOutput;
 
 /** Accuracy and per-dim contribution of every state's probe over the dev tokens, batch by batch. */
@@ -20,11 +22,12 @@ final class ProbeScores implements CorpusStatistic {
     }
 
     @Override
-    public void add(EncoderOutput output, int first) {
+    public void add(CorpusBatch corpusBatch) {
+        EncoderOutput output = corpusBatch.output();
         int[] rows = new int[output.batch().size() * output.batch().seqLen()];
         int[] labels = new int[rows.length];
         int[] n = {0};
-        dev.forEachToken(output, first, (sentence, position, offset) -> {
+        corpusBatch.forEachToken((sentence, position, offset) -> {
             if (position < PositionProbe.MAX_CLASSES) {
                 rows[n[0]] = offset;
                 labels[n[0]++] = position;

@@ -1,5 +1,8 @@
 package dev.tails.analysis;
 
+import dev.tails.corpus.Clip;
+import dev.tails.corpus.CorpusBatch;
+import dev.tails.corpus.TokenizedCorpus;
 import dev.tails.model.EncoderOutput;
 import dev.tails.tokenize.Encoding;
 
@@ -55,9 +58,10 @@ public final class SelfSimilarity implements CorpusStatistic {
     }
 
     @Override
-    public void add(EncoderOutput output, int first) {
+    public void add(CorpusBatch corpusBatch) {
+        EncoderOutput output = corpusBatch.output();
         int h = output.hiddenSize();
-        corpus.forEachToken(output, first, (sentence, position, offset) -> {
+        corpusBatch.forEachToken((sentence, position, offset) -> {
             Encoding e = corpus.encoding(sentence);
             Integer w = isWord(e, position) ? wordIndex.get(e.ids()[position]) : null;
             if (w == null) {

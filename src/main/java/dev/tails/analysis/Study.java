@@ -1,10 +1,15 @@
 package dev.tails.analysis;
 
 import dev.tails.Progress;
+import dev.tails.corpus.Clip;
+import dev.tails.corpus.CorpusBatch;
+import dev.tails.corpus.CorpusRunner;
+import dev.tails.corpus.TokenizedCorpus;
 import dev.tails.model.ForwardHooks;
 import dev.tails.model.Model;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 /**
@@ -22,19 +27,20 @@ public final class Study {
     public static StudyResult run(Model model, List<String> corpusTexts, StudySettings settings, Progress progress) {
         int states = model.config().numLayers() + 1;
         int hidden = model.config().hiddenSize();
-        // Batches of texts of like length carry little padding (3x less work on SST-2 phrases); no statistic
-        // depends on the order of the texts, and the samples drawn from it are still fixed by the seed.
-        List<String> texts = TokenizedCorpus.byTokenCount(model, corpusTexts);
-        TokenizedCorpus corpus = TokenizedCorpus.of(model, texts, settings.truncate(), settings.specialTokens());
+        // Texts numbered by token count: batches of like length carry little padding, no statistic depends on
+        // the order, and the samples drawn by index with the seed are those of the corpus sorted by length.
+        TokenizedCorpus corpus = TokenizedCorpus.of(model, corpusTexts, settings.truncate(), settings.specialTokens(), true)
+                .inRunOrder();
+        CorpusRunner runner = new CorpusRunner(model, settings.batchSize(), settings.truncate());
 
         OutlierCounts raw = new OutlierCounts(corpus, states, hidden, Clip.none(hidden));
         LayerMeans means = new LayerMeans(corpus, states, hidden);
-        PositionProbes probes = settings.probes() == null ? null : PositionProbes.prepare(model, texts, corpus, settings);
-        progress.stage("pass 1/4: outlier counts over " + texts.size() + " texts"
+        PositionProbes probes = settings.probes() == null ? null : PositionProbes.prepare(model, corpus, settings);
+        progress.stage("pass 1/4: outlier counts over " + corpus.size() + " texts"
                 + (probes == null ? "" : ", position probe features"));
-        CorpusPass.run(model, corpus, settings.batchSize(), ForwardHooks.NONE,
-                probes == null ? List.of(raw, means) : List.of(raw, means, probes.features()), progress::fraction);
-        ProbeResult probeResult = probes == null ? null : probes.run(model, settings.batchSize(), settings.seed(), progress);
+        runner.forEachBatch(corpus, ForwardHooks.NONE, all(probes == null ? List.of(raw, means)
+                : List.of(raw, means, probes.features())), progress);
+        ProbeResult probeResult = probes == null ? null : probes.run(runner, settings.seed(), progress);
         probes = null; // the features are garbage from here on
 
         int tail = raw.pooledTopArgmin().dim();
@@ -51,31 +57,28 @@ public final class Study {
         OutlierCounts clipped = new OutlierCounts(corpus, states, hidden, clip);
         progress.stage("pass 2/4: attribution of dim " + tail + ", geometry raw and clipped " + clip);
         List<Integer> blocks = IntStream.range(0, states - 1).boxed().toList();
-        List<Attribution> attributions = new Attributor(model, blocks, tail, settings.topUnits()).run(texts,
-                settings.batchSize(), settings.truncate(), progress::fraction, (output, first) -> {
-                    anisotropy.add(output, first);
-                    intra.add(output, first);
-                    self.add(output, first);
-                    clipped.add(output, first);
-                });
+        List<Attribution> attributions = new Attributor(model, blocks, tail, settings.topUnits()).run(runner, corpus,
+                progress, all(List.of(anisotropy, intra, self, clipped)));
 
         OutlierCounts positionsZeroed = new OutlierCounts(corpus, states, hidden, none);
         progress.stage("pass 3/4: position embeddings zeroed");
-        CorpusPass.run(model, corpus, settings.batchSize(), InterventionHooks.zeroPositionEmbeddings(model.config()),
-                List.of(positionsZeroed), progress::fraction);
+        runner.forEachBatch(corpus, InterventionHooks.zeroPositionEmbeddings(model.config()), positionsZeroed::add, progress);
         OutlierCounts inFlow = new OutlierCounts(corpus, states, hidden, none);
         progress.stage("pass 4/4: dims " + clip + " zeroed at every block output as they flow on");
-        CorpusPass.run(model, corpus, settings.batchSize(), InterventionHooks.zeroDimsInFlow(model.config(), outlierDims),
-                List.of(inFlow), progress::fraction);
+        runner.forEachBatch(corpus, clip.inGraph(model.config()), inFlow::add, progress);
 
         var weights = model.weights();
-        return new StudyResult(model.folder().getFileName().toString(), texts.size(), settings, hidden, raw, means,
+        return new StudyResult(model.folder().getFileName().toString(), corpus.size(), settings, hidden, raw, means,
                 tail, outliers, clip, new PositionEmbeddingExtremes(weights.embeddings().position(), hidden),
                 NormRanks.of(weights, tail), attributions, clipped, positionsZeroed, inFlow,
                 perState(states, s -> anisotropy.meanCosine(s, none), s -> anisotropy.meanCosine(s, clip)),
                 perState(states, s -> self.mean(0, s), s -> self.mean(1, s)),
                 perState(states, s -> intra.mean(0, s), s -> intra.mean(1, s)),
                 anisotropy.pairs(), self.words(), probeResult);
+    }
+
+    private static Consumer<CorpusBatch> all(List<CorpusStatistic> statistics) {
+        return batch -> statistics.forEach(statistic -> statistic.add(batch));
     }
 
     private static StudyResult.Geometry perState(int states, java.util.function.IntToDoubleFunction raw,

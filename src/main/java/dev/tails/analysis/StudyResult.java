@@ -1,5 +1,7 @@
 package dev.tails.analysis;
 
+import dev.tails.corpus.Clip;
+
 import java.util.List;
 
 /** Everything a study measured, for the terminal, the HTML report and summary.json; probes null when skipped. */

@@ -1,6 +1,6 @@
 package dev.tails.cli;
 
-import dev.tails.analysis.Corpus;
+import dev.tails.corpus.Corpus;
 import dev.tails.hook.ActivationCache;
 import dev.tails.hook.ActivationFiles;
 import dev.tails.hook.HookRegistry;
@@ -44,7 +44,9 @@ final class ActivationsCommand implements Callable<Integer> {
 
         Model model = modelOptions.load(folder);
         List<String> texts = tokenLimit.apply(Corpus.read(input), model);
-        modelOptions.forEachBatch(model, texts, registry, (first, output) -> { });
+        // In input order: the cache numbers sequences in the order the forwards see them.
+        modelOptions.runner(model).forEachBatch(modelOptions.inInputOrder(model, texts), registry, batch -> { },
+                new StderrProgress());
         ActivationFiles.write(cache, out);
         System.err.println("wrote " + cache.names().size() + " hook points of " + texts.size() + " texts to " + out);
         return 0;

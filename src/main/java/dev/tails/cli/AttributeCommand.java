@@ -3,6 +3,7 @@ package dev.tails.cli;
 import dev.tails.TailsException;
 import dev.tails.analysis.Attribution;
 import dev.tails.analysis.Attributor;
+import dev.tails.corpus.CorpusRunner;
 import dev.tails.io.Json;
 import dev.tails.model.Model;
 import picocli.CommandLine.Command;
@@ -50,7 +51,8 @@ final class AttributeCommand implements Callable<Integer> {
         StderrProgress progress = new StderrProgress();
         progress.stage("attribute: block " + layer + " dim " + dim + ", " + texts.size() + " texts through "
                 + model.folder().getFileName());
-        Attribution result = attributor.run(texts, modelOptions.batchSize, modelOptions.truncate, progress::fraction).getFirst();
+        CorpusRunner runner = modelOptions.runner(model);
+        Attribution result = attributor.run(runner, runner.corpus(texts), progress).getFirst();
         progress.stage("attribute: done");
         if (json != null) {
             write(result, json);

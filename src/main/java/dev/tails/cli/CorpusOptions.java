@@ -1,7 +1,7 @@
 package dev.tails.cli;
 
-import dev.tails.analysis.Corpus;
 import dev.tails.analysis.SentenceSample;
+import dev.tails.corpus.Corpus;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package dev.tails.cli;
 
 import dev.tails.TailsException;
-import dev.tails.eval.DimClipper;
-import dev.tails.eval.Embedder;
-import dev.tails.eval.Variant;
+import dev.tails.corpus.Clip;
+import dev.tails.corpus.CorpusRunner;
+import dev.tails.corpus.Variant;
 import dev.tails.io.Json;
 import dev.tails.model.Model;
 import dev.tails.report.ReportWriter;
@@ -59,18 +59,18 @@ final class EvalOptions {
         return modelOptions.load(modelOptions.folderFetchingIfMissing());
     }
 
-    Embedder embedder(Model model) {
-        return new Embedder(model, modelOptions.batchSize, modelOptions.truncate, clipper(model));
+    CorpusRunner runner(Model model) {
+        return modelOptions.runner(model);
     }
 
-    DimClipper clipper(Model model) {
+    Clip clip(Model model) {
         String name = model.folder().getFileName().toString();
         List<Integer> dims = clipDims != null ? clipDims : KNOWN_CLIP_DIMS.get(name);
         if (dims == null) {
             throw new TailsException("--clip-dims is required for model " + name
                     + " (only bert-base-cased has a default, 557)");
         }
-        return new DimClipper(dims.stream().mapToInt(Integer::intValue).toArray(), model.config());
+        return Clip.of(model.config().hiddenSize(), dims.stream().mapToInt(Integer::intValue).toArray());
     }
 
     Set<Variant> variants() {
@@ -94,7 +94,7 @@ final class EvalOptions {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("task", task);
         fields.put("model", model.folder().getFileName().toString());
-        fields.put("clipDims", clipper(model).dims());
+        fields.put("clipDims", clip(model).dims());
         fields.put("variants", variants().stream().map(Variant::label).toList());
         fields.put("limit", limit);
         fields.put("seed", seed);

@@ -1,12 +1,13 @@
 package dev.tails.cli;
 
-import dev.tails.eval.Embedder;
+import dev.tails.corpus.Clip;
+import dev.tails.corpus.CorpusRunner;
+import dev.tails.corpus.Variant;
 import dev.tails.eval.LabeledText;
 import dev.tails.eval.LayerScores;
 import dev.tails.eval.LinearProbe;
 import dev.tails.eval.SstData;
 import dev.tails.eval.Sts;
-import dev.tails.eval.Variant;
 import dev.tails.model.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,12 +44,13 @@ final class EvalProbeCommand implements Callable<Integer> {
         List<LabeledText> train = SstData.read(data, task, "train", options.limit);
         List<LabeledText> test = SstData.read(data, task, evalSplit, 0);
         Model model = options.load();
-        Embedder embedder = options.embedder(model);
+        CorpusRunner runner = options.runner(model);
+        Clip clip = options.clip(model);
         StderrProgress progress = new StderrProgress();
         progress.stage("probe: " + train.size() + " train texts");
-        Map<Variant, List<float[][]>> trainX = pooled(embedder, train, options, progress);
+        Map<Variant, List<float[][]>> trainX = pooled(runner, clip, train, options, progress);
         progress.stage("probe: " + test.size() + " " + evalSplit + " texts");
-        Map<Variant, List<float[][]>> testX = pooled(embedder, test, options, progress);
+        Map<Variant, List<float[][]>> testX = pooled(runner, clip, test, options, progress);
         progress.stage("probe: training " + trainX.size() * trainX.values().iterator().next().getFirst().length + " probes");
         int[] trainY = train.stream().mapToInt(LabeledText::label).toArray();
         int[] testY = test.stream().mapToInt(LabeledText::label).toArray();
@@ -74,10 +76,10 @@ final class EvalProbeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Map<Variant, List<float[][]>> pooled(Embedder embedder, List<LabeledText> texts,
+    private static Map<Variant, List<float[][]>> pooled(CorpusRunner runner, Clip clip, List<LabeledText> texts,
                                                         EvalOptions options, StderrProgress progress) {
-        return embedder.run(texts.stream().map(LabeledText::text).toList(), options.variants(),
-                (i, states) -> Sts.sentenceVectors(states, false), progress::fraction);
+        return runner.reduce(texts.stream().map(LabeledText::text).toList(), options.variants(), clip,
+                (i, states) -> Sts.sentenceVectors(states, false), progress);
     }
 
     private static float[][] column(List<float[][]> rows, int state) {

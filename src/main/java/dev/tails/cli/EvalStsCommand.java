@@ -1,11 +1,12 @@
 package dev.tails.cli;
 
-import dev.tails.eval.Embedder;
+import dev.tails.corpus.Clip;
+import dev.tails.corpus.CorpusRunner;
+import dev.tails.corpus.Variant;
 import dev.tails.eval.LayerScores;
 import dev.tails.eval.Sts;
 import dev.tails.eval.StsData;
 import dev.tails.eval.StsSubset;
-import dev.tails.eval.Variant;
 import dev.tails.model.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,7 +41,8 @@ final class EvalStsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Model model = options.load();
-        Embedder embedder = options.embedder(model);
+        CorpusRunner runner = options.runner(model);
+        Clip clip = options.clip(model);
         StderrProgress progress = new StderrProgress();
         Map<String, Object> json = options.header("sts", model);
         json.put("pooling", "mean of sub-token vectors, " + (withSpecial ? "[CLS]/[SEP] included" : "[CLS]/[SEP] excluded"));
@@ -51,7 +53,7 @@ final class EvalStsCommand implements Callable<Integer> {
             Map<Variant, double[]> sum = new EnumMap<>(Variant.class);
             for (StsSubset subset : subsets) {
                 progress.stage("sts: " + subset.name() + ", " + subset.pairs().size() + " pairs");
-                Map<Variant, double[]> scores = Sts.spearman(embedder, subset, withSpecial, options.variants(), progress::fraction);
+                Map<Variant, double[]> scores = Sts.spearman(runner, clip, subset, withSpecial, options.variants(), progress);
                 LayerScores one = new LayerScores(subset.name());
                 scores.forEach((v, s) -> {
                     one.put(v, s);

@@ -1,11 +1,11 @@
 package dev.tails.cli;
 
+import dev.tails.corpus.Variant;
 import dev.tails.eval.Bracketing;
 import dev.tails.eval.LayerScores;
 import dev.tails.eval.PtbReader;
 import dev.tails.eval.TreeInduction;
 import dev.tails.eval.Trees;
-import dev.tails.eval.Variant;
 import dev.tails.model.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,8 +44,8 @@ final class EvalTreesCommand implements Callable<Integer> {
         Model model = options.load();
         StderrProgress progress = new StderrProgress();
         progress.stage("trees: " + sentences.size() + " sentences through " + model.folder().getFileName());
-        Map<Variant, List<double[][]>> gaps = Trees.distances(options.embedder(model), sentences, distance,
-                options.variants(), progress::fraction);
+        Map<Variant, List<double[][]>> gaps = Trees.distances(options.runner(model), options.clip(model), sentences, distance,
+                options.variants(), progress);
         progress.stage("trees: done");
 
         LayerScores f1 = new LayerScores("trees: sentence-level F1 x100 over " + sentences.size() + " sentences, "

@@ -1,9 +1,10 @@
 package dev.tails.cli;
 
 import dev.tails.TailsException;
-import dev.tails.eval.Embedder;
+import dev.tails.corpus.Clip;
+import dev.tails.corpus.CorpusRunner;
+import dev.tails.corpus.Variant;
 import dev.tails.eval.LayerScores;
-import dev.tails.eval.Variant;
 import dev.tails.eval.Wic;
 import dev.tails.eval.WicData;
 import dev.tails.eval.WicPair;
@@ -54,18 +55,19 @@ final class EvalWicCommand implements Callable<Integer> {
             throw new TailsException("--split must be train, dev or test, not '" + split + "'");
         }
         Model model = options.load();
-        Embedder embedder = options.embedder(model);
+        CorpusRunner runner = options.runner(model);
+        Clip clip = options.clip(model);
         StderrProgress progress = new StderrProgress();
         List<WicPair> pairs = WicData.read(data, split, options.limit);
         boolean labeled = pairs.getFirst().gold() != null;
         progress.stage("wic: " + pairs.size() + " " + split + " pairs through " + model.folder().getFileName());
-        Map<Variant, double[][]> cosines = Wic.cosines(embedder, pairs, options.variants(), progress::fraction);
+        Map<Variant, double[][]> cosines = Wic.cosines(runner, clip, pairs, options.variants(), progress);
         Map<Variant, double[][]> trainCosines = cosines;
         List<WicPair> trainPairs = pairs;
         if (!split.equals("train")) {
             trainPairs = WicData.read(data, "train", trainLimit != null ? trainLimit : options.limit);
             progress.stage("wic: " + trainPairs.size() + " train pairs to choose layer and threshold");
-            trainCosines = Wic.cosines(embedder, trainPairs, options.variants(), progress::fraction);
+            trainCosines = Wic.cosines(runner, clip, trainPairs, options.variants(), progress);
         }
         progress.stage("wic: done");
 

@@ -50,10 +50,10 @@ final class EvalWsdCommand implements Callable<Integer> {
                 + instances.size() + " instances in " + eval.sentences().size() + " sentences");
         List<List<String>> candidates = Wsd.candidates(instances, new WordNetSenses());
         Model model = options.load();
-        Wsd wsd = new Wsd(options.embedder(model), options.clipper(model).dims(),
+        Wsd wsd = new Wsd(options.runner(model), options.clip(model),
                 model.config().numLayers() + 1, model.config().hiddenSize());
         Wsd.Result result = wsd.run(training, eval.sentences(), candidates, options.variants(),
-                progress::stage, progress::fraction);
+                progress::stage, progress);
         progress.stage("wsd: done");
 
         Map<String, Object> json = options.header("wsd", model);

@@ -1,6 +1,6 @@
 package dev.tails.cli;
 
-import dev.tails.analysis.Corpus;
+import dev.tails.corpus.Corpus;
 import dev.tails.hook.HookRegistry;
 import dev.tails.hook.Interventions;
 import dev.tails.io.SafetensorsWriter;
@@ -62,11 +62,11 @@ final class HiddenCommand implements Callable<Integer> {
         if (!specs.isEmpty()) {
             writer.putMetadata("interventions", String.join(" ", specs.stream().map(s -> s.kind().option() + " " + s.value()).toList()));
         }
-        modelOptions.forEachBatch(model, texts, hooks, (first, output) -> {
-            for (int b = 0; b < output.batch().size(); b++) {
-                write(writer, first + b, output, b);
+        modelOptions.runner(model).forEachBatch(modelOptions.inInputOrder(model, texts), hooks, batch -> {
+            for (int b = 0; b < batch.size(); b++) {
+                write(writer, batch.text(b), batch.output(), b);
             }
-        });
+        }, new StderrProgress());
         writer.write(out);
         System.err.println("wrote " + texts.size() + " texts to " + out);
         return 0;

@@ -1,10 +1,10 @@
 package dev.tails.cli;
 
 import dev.tails.TailsException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /** Entry point of the `tails` command line: one subcommand per job. */
 @Command(name = "tails", mixinStandardHelpOptions = true, version = "tails 0.1.0",

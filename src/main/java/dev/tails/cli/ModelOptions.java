@@ -1,11 +1,10 @@
 package dev.tails.cli;
 
 import dev.tails.TailsException;
+import dev.tails.corpus.CorpusRunner;
+import dev.tails.corpus.TokenizedCorpus;
 import dev.tails.io.fetch.ModelCatalog;
 import dev.tails.model.Activation;
-import dev.tails.model.Batch;
-import dev.tails.model.EncoderOutput;
-import dev.tails.model.ForwardHooks;
 import dev.tails.model.Model;
 import dev.tails.model.ModelConfig;
 import picocli.CommandLine.Model.CommandSpec;
@@ -80,17 +79,13 @@ final class ModelOptions {
         return config;
     }
 
-    /** What to do with each batch's output; {@code first} is the index of its first text. */
-    interface BatchOutput {
-        void accept(int first, EncoderOutput output);
+    /** The texts tokenized once (--truncate), to be run in the order given. */
+    TokenizedCorpus inInputOrder(Model model, List<String> texts) {
+        return TokenizedCorpus.of(model, texts, truncate, true, false);
     }
 
-    /** Runs the texts through the model --batch-size at a time, in order, with the same hooks. */
-    void forEachBatch(Model model, List<String> texts, ForwardHooks hooks, BatchOutput each) {
-        int step = Math.max(1, batchSize);
-        for (int from = 0; from < texts.size(); from += step) {
-            Batch batch = model.batch(texts.subList(from, Math.min(texts.size(), from + step)), truncate);
-            each.accept(from, model.forward(batch, hooks));
-        }
+    /** The corpus runner with --batch-size and --truncate. */
+    CorpusRunner runner(Model model) {
+        return new CorpusRunner(model, batchSize, truncate);
     }
 }

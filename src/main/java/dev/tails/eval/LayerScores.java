@@ -1,5 +1,7 @@
 package dev.tails.eval;
 
+import dev.tails.corpus.Variant;
+
 import java.io.PrintStream;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

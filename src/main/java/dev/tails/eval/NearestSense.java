@@ -1,5 +1,7 @@
 package dev.tails.eval;
 
+import dev.tails.corpus.Clip;
+
 import java.util.List;
 
 /** 1-nearest-neighbour WSD: the candidate sense whose vector is closest (cosine) to the word's. */
@@ -12,12 +14,12 @@ public final class NearestSense {
      * training, the first of equals winning; WordNet's first sense when none was seen; null when the
      * lemma has no candidate (no answer).
      */
-    public static String choose(List<String> candidates, float[] vector, int state, SenseVectors senses, boolean[] zeroed) {
+    public static String choose(List<String> candidates, float[] vector, int state, SenseVectors senses, Clip clip) {
         String best = null;
         double bestCosine = Double.NEGATIVE_INFINITY;
         for (String key : candidates) {
             if (senses.count(key) > 0) {
-                double cos = senses.cosine(key, state, vector, zeroed);
+                double cos = senses.cosine(key, state, vector, clip);
                 if (cos > bestCosine) {
                     best = key;
                     bestCosine = cos;

@@ -1,5 +1,7 @@
 package dev.tails.eval;
 
+import dev.tails.corpus.Cosine;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

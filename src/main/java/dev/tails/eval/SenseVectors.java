@@ -1,5 +1,8 @@
 package dev.tails.eval;
 
+import dev.tails.corpus.Clip;
+import dev.tails.corpus.Cosine;
+
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -48,8 +51,8 @@ public final class SenseVectors {
     }
 
     /** Cosine of a vector with the key's sense vector at one state; the key must have been seen. */
-    public double cosine(String key, int state, float[] vector, boolean[] zeroed) {
-        return Cosine.of(vector, sums.get(key)[state], zeroed);
+    public double cosine(String key, int state, float[] vector, Clip clip) {
+        return clip.cosine(vector, 0, sums.get(key)[state], 0);
     }
 
     /** Keys seen at least once. */

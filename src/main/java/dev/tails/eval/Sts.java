@@ -1,10 +1,15 @@
 package dev.tails.eval;
 
+import dev.tails.Progress;
+import dev.tails.corpus.Clip;
+import dev.tails.corpus.CorpusRunner;
+import dev.tails.corpus.TextStates;
+import dev.tails.corpus.Variant;
+
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.DoubleConsumer;
 
 /**
  * Unsupervised sentence similarity: sentence vector = mean of its sub-token vectors (with or
@@ -15,10 +20,10 @@ public final class Sts {
     }
 
     /** Spearman x 100 per state [state], for each variant. */
-    public static Map<Variant, double[]> spearman(Embedder embedder, StsSubset subset, boolean withSpecial,
-                                                  Set<Variant> variants, DoubleConsumer progress) {
+    public static Map<Variant, double[]> spearman(CorpusRunner runner, Clip clip, StsSubset subset, boolean withSpecial,
+                                                  Set<Variant> variants, Progress progress) {
         List<String> texts = PairCosines.interleave(subset.pairs(), StsPair::sentence1, StsPair::sentence2);
-        Map<Variant, List<float[][]>> vectors = embedder.run(texts, variants,
+        Map<Variant, List<float[][]>> vectors = runner.reduce(texts, variants, clip,
                 (i, states) -> sentenceVectors(states, withSpecial), progress);
         double[] gold = subset.pairs().stream().mapToDouble(StsPair::gold).toArray();
         Map<Variant, double[]> scores = new EnumMap<>(Variant.class);

@@ -1,9 +1,15 @@
 package dev.tails.eval;
 
+import dev.tails.Progress;
+import dev.tails.corpus.Clip;
+import dev.tails.corpus.CorpusRunner;
+import dev.tails.corpus.Cosine;
+import dev.tails.corpus.TextStates;
+import dev.tails.corpus.Variant;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.DoubleConsumer;
 
 /**
  * Syntactic distances between adjacent scored words from the model's vectors: the model reads the
@@ -17,11 +23,11 @@ public final class Trees {
     }
 
     /** Per sentence [state][scored words - 1], for each variant. */
-    public static Map<Variant, List<double[][]>> distances(Embedder embedder, List<Bracketing> sentences,
+    public static Map<Variant, List<double[][]>> distances(CorpusRunner runner, Clip clip, List<Bracketing> sentences,
                                                            Distance distance, Set<Variant> variants,
-                                                           DoubleConsumer progress) {
+                                                           Progress progress) {
         List<String> texts = sentences.stream().map(Bracketing::text).toList();
-        return embedder.run(texts, variants, (i, states) -> gaps(states, sentences.get(i).keptIndices(), distance), progress);
+        return runner.reduce(texts, variants, clip, (i, states) -> gaps(states, sentences.get(i).keptIndices(), distance), progress);
     }
 
     static double[][] gaps(TextStates states, int[] kept, Distance distance) {

@@ -1,10 +1,15 @@
 package dev.tails.eval;
 
+import dev.tails.Progress;
+import dev.tails.corpus.Clip;
+import dev.tails.corpus.CorpusRunner;
+import dev.tails.corpus.Cosine;
+import dev.tails.corpus.Variant;
+
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.DoubleConsumer;
 
 /**
  * WiC by threshold: a pair is "same sense" when the cosine of the target word's vectors (its
@@ -22,10 +27,10 @@ public final class Wic {
     }
 
     /** Cosine per pair and layer [pair][state], for each variant. */
-    public static Map<Variant, double[][]> cosines(Embedder embedder, List<WicPair> pairs, Set<Variant> variants,
-                                                   DoubleConsumer progress) {
+    public static Map<Variant, double[][]> cosines(CorpusRunner runner, Clip clip, List<WicPair> pairs, Set<Variant> variants,
+                                                   Progress progress) {
         List<String> texts = PairCosines.interleave(pairs, WicPair::sentence1, WicPair::sentence2);
-        Map<Variant, List<float[][]>> vectors = embedder.run(texts, variants, (i, states) -> {
+        Map<Variant, List<float[][]>> vectors = runner.reduce(texts, variants, clip, (i, states) -> {
             WicPair p = pairs.get(i / 2);
             int[] range = WordSpans.tokenRange(states.text(), states.encoding(), i % 2 == 0 ? p.index1() : p.index2());
             return states.meanPerState(range[0], range[1]);

@@ -1,5 +1,10 @@
 package dev.tails.eval;
 
+import dev.tails.Progress;
+import dev.tails.corpus.Clip;
+import dev.tails.corpus.CorpusRunner;
+import dev.tails.corpus.Variant;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -9,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.DoubleConsumer;
 
 /**
  * 1-nearest-neighbour WSD per hidden state: a sense vector per WordNet sense key = the mean of the
@@ -28,17 +32,14 @@ public final class Wsd {
     public record Result(Map<Variant, String[][]> answers, Map<Variant, Training> trainings) {
     }
 
-    private final Embedder embedder;
-    private final boolean[] zeroed;
+    private final CorpusRunner runner;
+    private final Clip clip;
     private final int states;
     private final int hiddenSize;
 
-    public Wsd(Embedder embedder, int[] clipDims, int states, int hiddenSize) {
-        this.embedder = embedder;
-        this.zeroed = new boolean[hiddenSize];
-        for (int d : clipDims) {
-            zeroed[d] = true;
-        }
+    public Wsd(CorpusRunner runner, Clip clip, int states, int hiddenSize) {
+        this.runner = runner;
+        this.clip = clip;
         this.states = states;
         this.hiddenSize = hiddenSize;
     }
@@ -50,7 +51,7 @@ public final class Wsd {
 
     /** Answers of every variant asked for; the forward of each group of variants runs once. */
     public Result run(List<TaggedSentence> semcor, List<WsdSentence> sentences, List<List<String>> candidates,
-                      Set<Variant> variants, Consumer<String> stage, DoubleConsumer progress) {
+                      Set<Variant> variants, Consumer<String> stage, Progress progress) {
         Set<String> keep = new LinkedHashSet<>();
         candidates.forEach(keep::addAll);
         Map<Variant, String[][]> answers = new EnumMap<>(Variant.class);
@@ -66,7 +67,7 @@ public final class Wsd {
             stage.accept("wsd: " + candidates.size() + " instances through the " + label(forward) + " forward");
             float[][][] vectors = instanceVectors(sentences, forward, progress);
             for (Variant v : served) {
-                answers.put(v, answer(vectors, candidates, training.senses(), v == Variant.RAW ? null : zeroed));
+                answers.put(v, answer(vectors, candidates, training.senses(), v == Variant.RAW ? Clip.none(hiddenSize) : clip));
                 trainings.put(v, training);
             }
         }
@@ -78,12 +79,12 @@ public final class Wsd {
     }
 
     /** Adds every tag whose key is kept to the sense sums; sentences without one are not run. */
-    public Training train(List<TaggedSentence> semcor, Variant forward, SenseVectors senses, DoubleConsumer progress) {
+    public Training train(List<TaggedSentence> semcor, Variant forward, SenseVectors senses, Progress progress) {
         List<TaggedSentence> useful = semcor.stream()
                 .filter(s -> s.tags().stream().anyMatch(t -> t.senseKeys().stream().anyMatch(senses::keeps))).toList();
         List<JoinedWords> joined = useful.stream().map(s -> JoinedWords.of(s.words())).toList();
         int[] counts = new int[2];
-        embedder.run(joined.stream().map(JoinedWords::text).toList(), Set.of(forward), (index, states) -> {
+        runner.reduce(joined.stream().map(JoinedWords::text).toList(), Set.of(forward), clip, (index, states) -> {
             for (TaggedSentence.Tag tag : useful.get(index).tags()) {
                 if (tag.senseKeys().stream().noneMatch(senses::keeps)) {
                     continue;
@@ -103,9 +104,9 @@ public final class Wsd {
     }
 
     /** Each instance's vector [state][hidden], in instance order; null for one cut by truncation. */
-    public float[][][] instanceVectors(List<WsdSentence> sentences, Variant forward, DoubleConsumer progress) {
+    public float[][][] instanceVectors(List<WsdSentence> sentences, Variant forward, Progress progress) {
         List<JoinedWords> joined = sentences.stream().map(s -> JoinedWords.of(s.words())).toList();
-        List<float[][][]> perSentence = embedder.run(joined.stream().map(JoinedWords::text).toList(), Set.of(forward),
+        List<float[][][]> perSentence = runner.reduce(joined.stream().map(JoinedWords::text).toList(), Set.of(forward), clip,
                 (index, states) -> {
                     List<WsdSentence.Instance> instances = sentences.get(index).instances();
                     float[][][] vectors = new float[instances.size()][][];
@@ -122,13 +123,13 @@ public final class Wsd {
     }
 
     /** The nearest candidate per instance and state; an instance without a vector gets the first sense. */
-    public String[][] answer(float[][][] vectors, List<List<String>> candidates, SenseVectors senses, boolean[] zeroed) {
+    public String[][] answer(float[][][] vectors, List<List<String>> candidates, SenseVectors senses, Clip clip) {
         String[][] answers = new String[vectors.length][states];
         for (int i = 0; i < vectors.length; i++) {
             for (int s = 0; s < states; s++) {
                 answers[i][s] = vectors[i] == null
                         ? (candidates.get(i).isEmpty() ? null : candidates.get(i).getFirst())
-                        : NearestSense.choose(candidates.get(i), vectors[i][s], s, senses, zeroed);
+                        : NearestSense.choose(candidates.get(i), vectors[i][s], s, senses, clip);
             }
         }
         return answers;

@@ -2,6 +2,7 @@ package dev.tails.io;
 
 import dev.tails.TailsException;
 import dev.tails.tensor.FloatTensor;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package dev.tails.io;
 
 import dev.tails.TailsException;
 import dev.tails.tensor.FloatTensor;
+
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

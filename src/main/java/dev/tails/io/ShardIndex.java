@@ -2,6 +2,7 @@ package dev.tails.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tails.TailsException;
+
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package dev.tails.io;
 
 import dev.tails.tensor.FloatTensor;
+
 import java.util.Arrays;
 
 /**

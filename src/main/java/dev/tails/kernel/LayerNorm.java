@@ -3,7 +3,6 @@ package dev.tails.kernel;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
-
 /**
  * torch.nn.LayerNorm over the last dimension: biased variance, eps inside the square root.
  * Two passes (mean, then deviations from it): BERT's outlier dimensions make E[x²]-E[x]² cancel badly.

@@ -3,7 +3,6 @@ package dev.tails.kernel;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
-
 /** Element-wise helpers the encoder needs between the big kernels: residual adds, biases, scaling, dots. */
 public final class VectorOps {
     private VectorOps() {

@@ -74,12 +74,17 @@ public final class Model {
         return unusedTensors;
     }
 
+    /** Tokenizes one text; with truncate, a text over the model's limit keeps its first tokens (else the batch refuses it). */
+    public Encoding encode(String text, boolean truncate) {
+        Encoding e = tokenizer.encode(text);
+        return truncate && e.length() > config.maxTokens() ? e.truncated(config.maxTokens()) : e;
+    }
+
     /** Tokenizes texts into one padded batch; a text over the model's limit is an error unless truncate. */
     public Batch batch(List<String> texts, boolean truncate) {
         List<Encoding> encodings = new ArrayList<>(texts.size());
         for (String text : texts) {
-            Encoding e = tokenizer.encode(text);
-            encodings.add(truncate && e.length() > config.maxTokens() ? e.truncated(config.maxTokens()) : e);
+            encodings.add(encode(text, truncate));
         }
         return Batch.of(encodings, config);
     }

@@ -1,7 +1,7 @@
 package dev.tails.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tails.TailsException;
 import dev.tails.io.Json;
 

@@ -1,7 +1,7 @@
 package dev.tails.report;
 
-import dev.tails.analysis.Attribution;
 import dev.tails.analysis.Adam;
+import dev.tails.analysis.Attribution;
 import dev.tails.analysis.OutlierCounts;
 import dev.tails.analysis.ProbeResult;
 import dev.tails.analysis.StudyResult;

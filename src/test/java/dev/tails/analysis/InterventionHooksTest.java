@@ -1,6 +1,7 @@
 package dev.tails.analysis;
 
 import dev.tails.TestFiles;
+import dev.tails.corpus.Clip;
 import dev.tails.model.ForwardHooks;
 import dev.tails.model.Model;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class InterventionHooksTest {
         int h = MODEL.config().hiddenSize();
         var batch = MODEL.batch(TEXTS, false);
         var plain = MODEL.forward(batch, ForwardHooks.NONE);
-        var zeroed = MODEL.forward(batch, InterventionHooks.zeroDimsInFlow(MODEL.config(), 3, 5));
+        var zeroed = MODEL.forward(batch, Clip.of(MODEL.config().hiddenSize(), 3, 5).inGraph(MODEL.config()));
         for (int s = 1; s < zeroed.numStates(); s++) {
             for (int row = 0; row < batch.rows(); row++) {
                 if (batch.isPadding(row)) {

@@ -1,7 +1,11 @@
 package dev.tails.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tails.Progress;
 import dev.tails.TestFiles;
+import dev.tails.corpus.Corpus;
+import dev.tails.corpus.CorpusRunner;
+import dev.tails.corpus.TokenizedCorpus;
 import dev.tails.io.Json;
 import dev.tails.model.Model;
 import org.junit.jupiter.api.Assumptions;
@@ -29,7 +33,8 @@ class RealBertAttributionGoldenTest {
         JsonNode golden = Json.MAPPER.readTree(TestFiles.resource("golden/bert-base-cased/visible.attribute-557.json").toFile());
         List<String> texts = Corpus.read(TestFiles.resource("golden/bert-base-cased/visible.txt"));
         List<Integer> blocks = IntStream.range(0, model.config().numLayers()).boxed().toList();
-        List<Attribution> results = new Attributor(model, blocks, 557, 20).run(texts, 16, false, done -> { });
+        List<Attribution> results = new Attributor(model, blocks, 557, 20).run(
+                new CorpusRunner(model, 16, false), TokenizedCorpus.of(model, texts, false, true, false), Progress.SILENT);
         double worst = 0;
         for (Attribution result : results) {
             JsonNode expected = golden.get(Integer.toString(result.layer()));

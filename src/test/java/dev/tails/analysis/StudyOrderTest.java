@@ -2,6 +2,10 @@ package dev.tails.analysis;
 
 import dev.tails.Progress;
 import dev.tails.TestFiles;
+import dev.tails.corpus.Clip;
+import dev.tails.corpus.Corpus;
+import dev.tails.corpus.CorpusRunner;
+import dev.tails.corpus.TokenizedCorpus;
 import dev.tails.model.ForwardHooks;
 import dev.tails.model.Model;
 import org.junit.jupiter.api.Test;
@@ -18,12 +22,13 @@ class StudyOrderTest {
     void sortingByLengthChangesNoCount() {
         Model model = Model.load(TestFiles.resource("models/tiny-bert"));
         List<String> texts = Corpus.embedded().subList(0, 30);
-        assertNotEquals(texts, TokenizedCorpus.byTokenCount(model, texts), "the sample is not already sorted");
-        TokenizedCorpus unsorted = TokenizedCorpus.of(model, texts, false, true);
+        TokenizedCorpus unsorted = TokenizedCorpus.of(model, texts, false, true, false);
+        assertNotEquals(texts, TokenizedCorpus.of(model, texts, false, true, true).inRunOrder().texts(),
+                "the sample is not already sorted");
         int states = model.config().numLayers() + 1;
         int hidden = model.config().hiddenSize();
         OutlierCounts expected = new OutlierCounts(unsorted, states, hidden, Clip.none(hidden));
-        CorpusPass.run(model, unsorted, 7, ForwardHooks.NONE, List.of(expected), done -> { });
+        new CorpusRunner(model, 7, false).forEachBatch(unsorted, ForwardHooks.NONE, expected::add, Progress.SILENT);
 
         StudyResult study = Study.run(model, texts, StudySettings.defaults(7, false, true, 1), Progress.SILENT);
         assertEquals(expected.tokens(), study.raw().tokens());

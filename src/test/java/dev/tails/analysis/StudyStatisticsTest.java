@@ -1,12 +1,17 @@
 package dev.tails.analysis;
 
 import dev.tails.TestFiles;
+import dev.tails.corpus.Clip;
+import dev.tails.corpus.Corpus;
+import dev.tails.corpus.CorpusBatch;
+import dev.tails.corpus.TokenizedCorpus;
 import dev.tails.model.EncoderOutput;
 import dev.tails.model.Model;
 import org.junit.jupiter.api.Test;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,18 +24,19 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 class StudyStatisticsTest {
     private static final Model MODEL = Model.load(TestFiles.resource("models/tiny-bert"));
     private static final int H = MODEL.config().hiddenSize();
-    private static final TokenizedCorpus CORPUS = TokenizedCorpus.of(MODEL, Collections.nCopies(10, "the"), false, true);
+    private static final TokenizedCorpus CORPUS = TokenizedCorpus.of(MODEL, Collections.nCopies(10, "the"), false, true, false);
 
     /** One hidden state: token p of text s gets vectorOf(s, p). */
-    private static EncoderOutput crafted(VectorOf vectorOf) {
-        var batch = CORPUS.batch(0, CORPUS.size());
+    private static CorpusBatch crafted(VectorOf vectorOf) {
+        int[] texts = IntStream.range(0, CORPUS.size()).toArray();
+        var batch = CORPUS.batch(texts);
         float[] state = new float[batch.rows() * H];
         for (int s = 0; s < batch.size(); s++) {
             for (int p = 0; p < batch.length(s); p++) {
                 System.arraycopy(vectorOf.at(s, p), 0, state, (s * batch.seqLen() + p) * H, H);
             }
         }
-        return new EncoderOutput(batch, H, new float[][] {state}, null);
+        return new CorpusBatch(CORPUS, texts, new EncoderOutput(batch, H, new float[][] {state}, null));
     }
 
     private interface VectorOf {
@@ -61,9 +67,9 @@ class StudyStatisticsTest {
         v[7] = -1;
         var raw = new OutlierCounts(CORPUS, 1, H, Clip.none(H));
         var clipped = new OutlierCounts(CORPUS, 1, H, Clip.of(H, 4));
-        EncoderOutput out = crafted((s, p) -> v);
-        raw.add(out, 0);
-        clipped.add(out, 0);
+        CorpusBatch out = crafted((s, p) -> v);
+        raw.add(out);
+        clipped.add(out);
         assertEquals(30, raw.tokens());
         assertEquals(new OutlierCounts.DimShare(4, 1.0), raw.topArgmin(0));
         assertEquals(new OutlierCounts.DimShare(7, 1.0), clipped.topArgmin(0));
@@ -73,7 +79,7 @@ class StudyStatisticsTest {
     void intraSentenceSimilarityByHand() {
         // [CLS] and [SEP] are e0, "the" is e1: mean (2/3, 1/3); cosines 2/sqrt5, 1/sqrt5, 2/sqrt5.
         var intra = new IntraSentenceSimilarity(CORPUS, new int[] {0, 1}, 1, Clip.none(H), Clip.of(H, 1));
-        intra.add(crafted((s, p) -> p == 1 ? unit(1) : unit(0)), 0);
+        intra.add(crafted((s, p) -> p == 1 ? unit(1) : unit(0)));
         assertEquals((4 / Math.sqrt(5) + 1 / Math.sqrt(5)) / 3, intra.mean(0, 0), 1e-6);
         // With dim 1 clipped, "the" is the zero vector (cosine 0) and the others point along the mean.
         assertEquals(2.0 / 3, intra.mean(1, 0), 1e-6);
@@ -83,7 +89,7 @@ class StudyStatisticsTest {
     void selfSimilarityIsTheMeanOverAllPairs() {
         // "the" is e0 in 4 texts and e1 in 6: 6 + 15 of the 45 pairs have cosine 1, the others 0.
         var self = new SelfSimilarity(CORPUS, 10, 1000, 1, 1, H, Clip.none(H));
-        self.add(crafted((s, p) -> s < 4 ? unit(0) : unit(1)), 0);
+        self.add(crafted((s, p) -> s < 4 ? unit(0) : unit(1)));
         assertEquals(1, self.words());
         assertEquals(21.0 / 45, self.mean(0, 0), 1e-9);
     }
@@ -92,7 +98,7 @@ class StudyStatisticsTest {
     void anisotropyOfParallelAndOrthogonalVectors() {
         // All vectors share dim 0 and nothing else after dim 3 is clipped; raw they are e0 + e3 or e0.
         var anisotropy = new Anisotropy(CORPUS, new int[] {0, 1, 2, 3}, 50, 1);
-        anisotropy.add(crafted((s, p) -> unit(0, 3)), 0);
+        anisotropy.add(crafted((s, p) -> unit(0, 3)));
         assertEquals(50, anisotropy.pairs());
         assertEquals(1, anisotropy.meanCosine(0, Clip.none(H)), 1e-6);
         assertEquals(1, anisotropy.meanCosine(0, Clip.of(H, 3)), 1e-6);
@@ -122,7 +128,7 @@ class StudyStatisticsTest {
 
     @Test
     void specialTokensCanBeLeftOut() {
-        var words = TokenizedCorpus.of(MODEL, Collections.nCopies(10, "the"), false, false);
+        var words = TokenizedCorpus.of(MODEL, Collections.nCopies(10, "the"), false, false, false);
         assertEquals(10, words.countedTokens());
         assertEquals(30, CORPUS.countedTokens());
     }

@@ -1,5 +1,6 @@
 package dev.tails.eval;
 
+import dev.tails.corpus.Cosine;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

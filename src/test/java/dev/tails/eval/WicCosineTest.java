@@ -1,6 +1,10 @@
 package dev.tails.eval;
 
+import dev.tails.Progress;
 import dev.tails.TestFiles;
+import dev.tails.corpus.Clip;
+import dev.tails.corpus.CorpusRunner;
+import dev.tails.corpus.Variant;
 import dev.tails.model.Model;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,8 +27,8 @@ class WicCosineTest {
     @BeforeAll
     static void run() {
         model = Model.load(TestFiles.resource("models/tiny-bert"));
-        Embedder embedder = new Embedder(model, 2, false, new DimClipper(new int[] {CLIP}, model.config()));
-        cosines = Wic.cosines(embedder, List.of(PAIR), EnumSet.allOf(Variant.class), done -> { });
+        cosines = Wic.cosines(new CorpusRunner(model, 2, false), Clip.of(model.config().hiddenSize(), CLIP), List.of(PAIR),
+                EnumSet.allOf(Variant.class), Progress.SILENT);
     }
 
     /** The word's vector: mean of its sub-tokens, located by tokenizing the words before it (WordPiece is per word). */

@@ -2,6 +2,7 @@ package dev.tails.eval;
 
 import dev.tails.TailsException;
 import dev.tails.TestFiles;
+import dev.tails.corpus.Clip;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -177,17 +178,17 @@ class WsdTest {
         assertEquals(0, senses.count("other"), "keys that are no candidate are not kept");
         float[] v = {1, 0, 10};
         // Raw: cos(v, k2) = 100/101, cos(v, k3) = -99/101 -> k2. With dim 2 zeroed: cos 0 vs 1 -> k3.
-        assertEquals("k2", NearestSense.choose(candidates, v, 0, senses, null));
-        assertEquals("k3", NearestSense.choose(candidates, v, 0, senses, new boolean[] {false, false, true}));
-        assertEquals(100 / 101.0, senses.cosine("k2", 0, v, null), 1e-12);
+        assertEquals("k2", NearestSense.choose(candidates, v, 0, senses, Clip.none(3)));
+        assertEquals("k3", NearestSense.choose(candidates, v, 0, senses, Clip.of(3, 2)));
+        assertEquals(100 / 101.0, senses.cosine("k2", 0, v, Clip.none(3)), 1e-12);
         // None seen: WordNet's first sense; no candidate at all: no answer.
-        assertEquals("k9", NearestSense.choose(List.of("k9", "k8"), v, 0, senses, null));
-        assertNull(NearestSense.choose(List.of(), v, 0, senses, null));
+        assertEquals("k9", NearestSense.choose(List.of("k9", "k8"), v, 0, senses, Clip.none(3)));
+        assertNull(NearestSense.choose(List.of(), v, 0, senses, Clip.none(3)));
         // Equal cosines: the earlier in WordNet order wins.
         SenseVectors tie = new SenseVectors(List.of("p", "q"), 1, 2);
         tie.add("q", new float[][] {{1, 1}});
         tie.add("p", new float[][] {{2, 2}});
-        assertEquals("p", NearestSense.choose(List.of("p", "q"), new float[] {1, 0}, 0, tie, null));
+        assertEquals("p", NearestSense.choose(List.of("p", "q"), new float[] {1, 0}, 0, tie, Clip.none(2)));
     }
 
     @Test

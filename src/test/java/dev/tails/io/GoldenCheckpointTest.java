@@ -1,16 +1,17 @@
 package dev.tails.io;
 
+import dev.tails.TailsException;
+import dev.tails.tensor.FloatTensor;
+import org.junit.jupiter.api.Test;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Map;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import dev.tails.TailsException;
-import dev.tails.tensor.FloatTensor;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /** Reads the golden tiny models shipped under src/test/resources/models, written by the Rust safetensors library. */
 class GoldenCheckpointTest {

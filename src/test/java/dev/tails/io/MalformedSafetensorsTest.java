@@ -1,9 +1,12 @@
 package dev.tails.io;
 
-import static dev.tails.io.SafetensorsRoundTripTest.assertMessage;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import dev.tails.TailsException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -12,11 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+
+import static dev.tails.io.SafetensorsRoundTripTest.assertMessage;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Hand-crafted broken files: each must fail on open with a TailsException naming the file and the rule. */
 class MalformedSafetensorsTest {

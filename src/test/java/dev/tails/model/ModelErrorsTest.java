@@ -2,12 +2,12 @@ package dev.tails.model;
 
 import dev.tails.TailsException;
 import dev.tails.TestFiles;
-import dev.tails.analysis.Corpus;
+import dev.tails.corpus.Corpus;
 import dev.tails.io.SafetensorsFile;
 import dev.tails.io.SafetensorsWriter;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.tails.model;
 
 import dev.tails.TestFiles;
-import dev.tails.analysis.Corpus;
+import dev.tails.corpus.Corpus;
 import dev.tails.io.SafetensorsFile;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

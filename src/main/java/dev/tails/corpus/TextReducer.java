@@ -1,4 +1,4 @@
-package dev.tails.eval;
+package dev.tails.corpus;
 
 /** Keeps what an evaluation needs of one text's states; index is the text's position in the input list. */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package dev.tails.eval;
+package dev.tails.corpus;
 
 /** The three ways of reading vectors that every evaluation compares. */
 public enum Variant {

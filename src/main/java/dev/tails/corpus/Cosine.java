@@ -1,4 +1,4 @@
-package dev.tails.eval;
+package dev.tails.corpus;
 
 /** Cosine similarity, accumulated in double so long vectors with one huge dim keep their digits. */
 public final class Cosine {
@@ -7,21 +7,26 @@ public final class Cosine {
 
     /** cos(a, b); 0 when either vector is all zeros. */
     public static double of(float[] a, float[] b) {
-        return of(a, b, null);
+        return of(a, 0, b, 0, a.length, null);
     }
 
-    /** cos(a, b) as if the dims where {@code zeroed[i]} were 0 in both (null: none), without copying either. */
-    public static double of(float[] a, float[] b, boolean[] zeroed) {
+    /**
+     * cos of the rows a[aOff, aOff + n) and b[bOff, bOff + n) as if the dims where {@code zeroed[i]} were 0 in
+     * both (null: none), without copying either; 0 when either row is all zeros.
+     */
+    static double of(float[] a, int aOff, float[] b, int bOff, int n, boolean[] zeroed) {
         double dot = 0;
         double na = 0;
         double nb = 0;
-        for (int i = 0; i < a.length; i++) {
+        for (int i = 0; i < n; i++) {
             if (zeroed != null && zeroed[i]) {
                 continue;
             }
-            dot += (double) a[i] * b[i];
-            na += (double) a[i] * a[i];
-            nb += (double) b[i] * b[i];
+            double x = a[aOff + i];
+            double y = b[bOff + i];
+            dot += x * y;
+            na += x * x;
+            nb += y * y;
         }
         return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
     }

@@ -1,4 +1,4 @@
-package dev.tails.eval;
+package dev.tails.corpus;
 
 import dev.tails.tokenize.Encoding;
 
@@ -49,5 +49,15 @@ public record TextStates(String text, Encoding encoding, float[][] states, int h
             to--;
         }
         return new int[] {from, to};
+    }
+
+    /** A copy with the clip's dims zeroed in every state. */
+    public TextStates clipped(Clip clip) {
+        float[][] copy = new float[states.length][];
+        for (int s = 0; s < copy.length; s++) {
+            copy[s] = states[s].clone();
+            clip.clipRows(copy[s]);
+        }
+        return new TextStates(text, encoding, copy, hiddenSize);
     }
 }

@@ -1,4 +1,4 @@
-package dev.tails.analysis;
+package dev.tails.corpus;
 
 import dev.tails.TailsException;
 

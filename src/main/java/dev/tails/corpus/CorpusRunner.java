@@ -1,0 +1,118 @@
+package dev.tails.corpus;
+
+import dev.tails.Progress;
+import dev.tails.TailsException;
+import dev.tails.model.EncoderOutput;
+import dev.tails.model.ForwardHooks;
+import dev.tails.model.Model;
+
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The one way to run a corpus through a model: batches of {@code batchSize} texts in the corpus's
+ * run order, each handed on with the corpus index of its texts. Everything above (study,
+ * attribution, evaluations, the commands that write activations) runs its passes through here.
+ */
+public final class CorpusRunner {
+    private final Model model;
+    private final int batchSize;
+    private final boolean truncate;
+
+    /** truncate: a text over the model's limit keeps its first tokens instead of failing its batch. */
+    public CorpusRunner(Model model, int batchSize, boolean truncate) {
+        if (batchSize < 1) {
+            throw new TailsException("batch size must be at least 1, got " + batchSize);
+        }
+        this.model = model;
+        this.batchSize = batchSize;
+        this.truncate = truncate;
+    }
+
+    /** The texts tokenized once, batched by length, special tokens counted. */
+    public TokenizedCorpus corpus(Iterable<String> texts) {
+        return TokenizedCorpus.of(model, texts, truncate, true, true);
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    /** One pass with the same hooks for every batch; progress gets the fraction of texts done. */
+    public void forEachBatch(TokenizedCorpus corpus, ForwardHooks hooks, Consumer<CorpusBatch> each, Progress progress) {
+        forEachBatch(corpus, () -> hooks, (batch, h) -> each.accept(batch), progress);
+    }
+
+    /** One pass with fresh hooks per batch (e.g. a capture), handed on with the batch they saw. */
+    public <H extends ForwardHooks> void forEachBatch(TokenizedCorpus corpus, Supplier<H> hooksPerBatch,
+                                                      BiConsumer<CorpusBatch, H> each, Progress progress) {
+        int[] order = corpus.runOrder();
+        for (int from = 0; from < order.length; from += batchSize) {
+            int[] texts = Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize));
+            H hooks = hooksPerBatch.get();
+            EncoderOutput output = model.forward(corpus.batch(texts), hooks);
+            each.accept(new CorpusBatch(corpus, texts, output), hooks);
+            progress.fraction((double) (from + texts.length) / order.length);
+        }
+    }
+
+    /**
+     * Each text's hidden states per variant, reduced to what a job keeps (all states of all texts
+     * would not fit in memory); results in input order. Raw and clipped-after share one forward,
+     * clipped-in-graph takes a second one, whose state 0 (the embeddings) is clipped after the fact
+     * too, so it parts from clipped-after from state 2 on.
+     */
+    public <R> Map<Variant, List<R>> reduce(List<String> texts, Set<Variant> variants, Clip clip,
+                                            TextReducer<R> reducer, Progress progress) {
+        return reduce(corpus(texts), variants, clip, reducer, progress);
+    }
+
+    /** As above, over a corpus already tokenized. */
+    public <R> Map<Variant, List<R>> reduce(TokenizedCorpus corpus, Set<Variant> variants, Clip clip,
+                                            TextReducer<R> reducer, Progress progress) {
+        Map<Variant, R[]> results = new EnumMap<>(Variant.class);
+        for (Variant v : variants) {
+            @SuppressWarnings("unchecked")
+            R[] slots = (R[]) new Object[corpus.size()];
+            results.put(v, slots);
+        }
+        boolean plain = variants.contains(Variant.RAW) || variants.contains(Variant.CLIPPED_AFTER);
+        boolean inGraph = variants.contains(Variant.CLIPPED_IN_GRAPH);
+        int passes = (plain ? 1 : 0) + (inGraph ? 1 : 0);
+        if (plain) {
+            forEachBatch(corpus, ForwardHooks.NONE, batch -> {
+                for (int b = 0; b < batch.size(); b++) {
+                    TextStates raw = batch.states(b);
+                    put(results, Variant.RAW, batch.text(b), raw, reducer);
+                    if (results.containsKey(Variant.CLIPPED_AFTER)) {
+                        put(results, Variant.CLIPPED_AFTER, batch.text(b), raw.clipped(clip), reducer);
+                    }
+                }
+            }, Progress.part(progress, 0, passes));
+        }
+        if (inGraph) {
+            forEachBatch(corpus, clip.inGraph(model.config()), batch -> {
+                for (int b = 0; b < batch.size(); b++) {
+                    put(results, Variant.CLIPPED_IN_GRAPH, batch.text(b), batch.states(b).clipped(clip), reducer);
+                }
+            }, Progress.part(progress, passes - 1, passes));
+        }
+        Map<Variant, List<R>> lists = new EnumMap<>(Variant.class);
+        results.forEach((v, slots) -> lists.put(v, Arrays.asList(slots)));
+        return lists;
+    }
+
+    private static <R> void put(Map<Variant, R[]> results, Variant variant, int text, TextStates states,
+                                TextReducer<R> reducer) {
+        R[] slots = results.get(variant);
+        if (slots != null) {
+            slots[text] = reducer.reduce(text, states);
+        }
+    }
+}

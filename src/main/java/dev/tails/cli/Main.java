@@ -18,6 +18,7 @@ import picocli.CommandLine;
                 AttributeCommand.class,
                 TokenizeCommand.class,
                 BenchCommand.class,
+                HooksCommand.class,
                 EvalCommand.class,
         })
 public final class Main {

@@ -2,8 +2,10 @@ package dev.tails.corpus;
 
 import dev.tails.TailsException;
 import dev.tails.hook.HookRegistry;
+import dev.tails.hook.HookSite;
 import dev.tails.hook.Interventions;
 import dev.tails.model.ForwardHooks;
+import dev.tails.model.HookPoint;
 import dev.tails.model.ModelConfig;
 
 import java.util.Arrays;
@@ -54,7 +56,11 @@ public record Clip(int[] dims, boolean[] clipped) {
 
     /** Hooks that zero the dims of every block's output (blocks.L.hook_normalized_resid_post) as it flows on. */
     public ForwardHooks inGraph(ModelConfig config) {
-        return new HookRegistry(config).add("blocks.*.hook_normalized_resid_post", Interventions.zeroDims(dims));
+        HookRegistry hooks = new HookRegistry(config);
+        for (int block = 0; block < config.numLayers(); block++) {
+            hooks.add(new HookSite(HookPoint.NORMALIZED_RESID_POST, block), Interventions.zeroDims(dims));
+        }
+        return hooks;
     }
 
     @Override

@@ -43,6 +43,11 @@ public final class HookNames {
         return List.copyOf(sites.keySet());
     }
 
+    /** Every site, in forward order. */
+    public List<HookSite> sites() {
+        return List.copyOf(sites.values());
+    }
+
     /**
      * The sites a name or pattern selects, in forward order. Fails with the closest valid names when
      * nothing matches, and with the valid range when only the layer is wrong.

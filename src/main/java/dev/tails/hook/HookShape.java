@@ -31,4 +31,14 @@ public record HookShape(int hidden, int neurons, int heads, int headDim) {
             case ATTENTION -> new int[] {heads, length, length};
         };
     }
+
+    /** The §4 shape of one sequence with its token count written as T, e.g. "[T, 12, 64]". */
+    public String describe(HookPoint.Layout layout) {
+        int[] shape = perSequence(layout, -1);
+        StringBuilder text = new StringBuilder("[");
+        for (int i = 0; i < shape.length; i++) {
+            text.append(i == 0 ? "" : ", ").append(shape[i] == -1 ? "T" : Integer.toString(shape[i]));
+        }
+        return text.append("]").toString();
+    }
 }

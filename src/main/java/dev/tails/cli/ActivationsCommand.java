@@ -5,12 +5,16 @@ import dev.tails.hook.ActivationCache;
 import dev.tails.hook.ActivationFiles;
 import dev.tails.hook.HookRegistry;
 import dev.tails.model.Model;
+import dev.tails.model.ModelConfig;
+import dev.tails.shard.ActivationsJob;
+import dev.tails.shard.OutputIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** `tails activations`: capture hook points for each input line and save them (safetensors or NumPy). */
@@ -28,22 +32,41 @@ final class ActivationsCommand implements Callable<Integer> {
             description = "Hook names or patterns, comma-separated, * within one dot segment (e.g. blocks.*.mlp.hook_post).")
     List<String> hooks;
 
-    @Option(names = "--input", required = true, description = "Text file, one text per line.")
-    Path input;
+    @Mixin
+    InterventionOptions interventions;
 
-    @Option(names = "--out", required = true, description = "Output file: .safetensors, .npz, or .npy (one array only).")
+    @Mixin
+    ShardOptions shards;
+
+    @Mixin
+    InputOption input;
+
+    @Option(names = "--out", required = true, description = "Output file: .safetensors, .npz, or .npy (one array only); "
+            + "or a folder (a name without extension) for shards written as the input streams.")
     Path out;
 
     @Override
     public Integer call() {
-        ActivationFiles.checkFormat(out);
         Path folder = modelOptions.folder();
-        HookRegistry registry = new HookRegistry(modelOptions.config(folder));
+        ModelConfig config = modelOptions.config(folder);
+        interventions.registry(config); // checks the interventions before the weights load
+        if (ShardOptions.isFolder(out)) {
+            ActivationsJob job = new ActivationsJob(config, hooks.stream().map(String::strip).toList(),
+                    () -> interventions.registry(config));
+            Model model = modelOptions.load(folder);
+            tokenLimit.refuseWithShards();
+            OutputIndex index = shards.run(modelOptions.runner(model), input.path, out, "activations",
+                    Map.of("hooks", String.join(",", hooks), "interventions", interventions.describe()), job);
+            System.err.println("wrote " + index.parts().size() + " parts to " + out);
+            return 0;
+        }
+        ActivationFiles.checkFormat(out);
+        HookRegistry registry = interventions.registry(config);
         ActivationCache cache = new ActivationCache();
         hooks.forEach(pattern -> registry.add(pattern.strip(), cache.capture()));
 
         Model model = modelOptions.load(folder);
-        List<String> texts = tokenLimit.apply(Corpus.read(input), model);
+        List<String> texts = tokenLimit.apply(Corpus.read(input.path), model);
         // In input order: the cache numbers sequences in the order the forwards see them.
         modelOptions.runner(model).forEachBatch(modelOptions.inInputOrder(model, texts), registry, batch -> { },
                 new StderrProgress());

@@ -6,18 +6,23 @@ import dev.tails.hook.Interventions;
 import dev.tails.io.SafetensorsWriter;
 import dev.tails.model.EncoderOutput;
 import dev.tails.model.Model;
+import dev.tails.shard.HiddenStatesJob;
+import dev.tails.shard.OutputIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** `tails hidden`: every hidden state of every input line, written as safetensors (DESIGN.md §6). */
 @Command(name = "hidden", mixinStandardHelpOptions = true,
-        description = "Write s{i}.input_ids (I64 [T]) and s{i}.hidden (F32 [layers+1, T, H]) for each input line i.")
+        description = "Write s{i}.input_ids (I64 [T]) and s{i}.hidden (F32 [layers+1, T, H]) for each input line i; "
+                + "into a folder: parts with input_ids, offsets, hidden [tokens, layers+1, H] and pooled [texts, H].")
 final class HiddenCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
@@ -25,42 +30,45 @@ final class HiddenCommand implements Callable<Integer> {
     @Mixin
     TokenLimit tokenLimit;
 
-    @Option(names = "--input", required = true, description = "Text file, one text per line.")
-    Path input;
+    @Mixin
+    InterventionOptions interventions;
 
-    @Option(names = "--out", required = true, description = "Output .safetensors file.")
+    @Mixin
+    ShardOptions shards;
+
+    @Mixin
+    InputOption input;
+
+    @Option(names = "--out", required = true,
+            description = "Output .safetensors file, or a folder (a name without extension) for shards written as the input streams.")
     Path out;
 
-    @Option(names = "--zero-dims", paramLabel = "L|*|E:d,d,..",
-            description = "Zero dims of block L's output (blocks.L.hook_normalized_resid_post); * = every block, E = the embedding output. Repeatable.")
-    List<String> zeroDims = new ArrayList<>();
-
-    @Option(names = "--zero-neurons", paramLabel = "L:j,j,..",
-            description = "Zero FFN neurons of block L (blocks.L.mlp.hook_post). Repeatable.")
-    List<String> zeroNeurons = new ArrayList<>();
-
-    @Option(names = "--zero-heads", paramLabel = "L:h,h,..",
-            description = "Zero attention heads of block L (their slice of blocks.L.attn.hook_z). Repeatable.")
-    List<String> zeroHeads = new ArrayList<>();
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
-        List<ZeroSpec> specs = new ArrayList<>();
-        zeroDims.forEach(v -> specs.add(ZeroSpec.parse(ZeroSpec.Kind.DIMS, v)));
-        zeroNeurons.forEach(v -> specs.add(ZeroSpec.parse(ZeroSpec.Kind.NEURONS, v)));
-        zeroHeads.forEach(v -> specs.add(ZeroSpec.parse(ZeroSpec.Kind.HEADS, v)));
+        if (!ShardOptions.isFolder(out) && !out.getFileName().toString().endsWith(".safetensors")) {
+            throw BadArgument.of(spec, "--out " + out + ": hidden writes a .safetensors file, or a folder of shards "
+                    + "(a name without extension)");
+        }
         Path folder = modelOptions.folder();
         // Interventions are checked against config.json before the weights load or anything runs.
-        HookRegistry hooks = new HookRegistry(modelOptions.config(folder));
-        specs.forEach(spec -> spec.attachTo(hooks));
-
+        HookRegistry hooks = interventions.registry(modelOptions.config(folder));
         Model model = modelOptions.load(folder);
-        List<String> texts = tokenLimit.apply(Corpus.read(input), model);
+        if (ShardOptions.isFolder(out)) {
+            tokenLimit.refuseWithShards();
+            OutputIndex index = shards.run(modelOptions.runner(model), input.path, out, "hidden",
+                    Map.of("interventions", interventions.describe()), new HiddenStatesJob(hooks));
+            System.err.println("wrote " + index.parts().size() + " parts to " + out);
+            return 0;
+        }
+        List<String> texts = tokenLimit.apply(Corpus.read(input.path), model);
         SafetensorsWriter writer = new SafetensorsWriter()
                 .putMetadata("model", model.folder().getFileName().toString())
                 .putMetadata("layout", "s{i}.hidden [layers+1, T, H]: 0 = embedding output, k = output of layer k");
-        if (!specs.isEmpty()) {
-            writer.putMetadata("interventions", String.join(" ", specs.stream().map(s -> s.kind().option() + " " + s.value()).toList()));
+        if (!interventions.describe().isEmpty()) {
+            writer.putMetadata("interventions", interventions.describe());
         }
         modelOptions.runner(model).forEachBatch(modelOptions.inInputOrder(model, texts), hooks, batch -> {
             for (int b = 0; b < batch.size(); b++) {

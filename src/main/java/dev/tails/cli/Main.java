@@ -19,6 +19,7 @@ import picocli.CommandLine;
                 TokenizeCommand.class,
                 BenchCommand.class,
                 HooksCommand.class,
+                MergeCommand.class,
                 EvalCommand.class,
         })
 public final class Main {

@@ -48,4 +48,11 @@ final class TokenLimit {
         }
         return texts.subList(0, kept);
     }
+
+    /** --max-tokens needs the whole input; shards stream it. */
+    void refuseWithShards() {
+        if (maxTokens != null) {
+            throw BadArgument.of(spec, "--max-tokens works with a single output file, not with a folder of shards");
+        }
+    }
 }

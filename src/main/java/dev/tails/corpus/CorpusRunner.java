@@ -44,6 +44,14 @@ public final class CorpusRunner {
         return model;
     }
 
+    public int batchSize() {
+        return batchSize;
+    }
+
+    public boolean truncates() {
+        return truncate;
+    }
+
     /** One pass with the same hooks for every batch; progress gets the fraction of texts done. */
     public void forEachBatch(TokenizedCorpus corpus, ForwardHooks hooks, Consumer<CorpusBatch> each, Progress progress) {
         forEachBatch(corpus, () -> hooks, (batch, h) -> each.accept(batch), progress);

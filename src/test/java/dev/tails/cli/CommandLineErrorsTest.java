@@ -8,8 +8,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -22,16 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CommandLineErrorsTest {
     private static final String TINY = TestFiles.resource("models/tiny-bert").toString();
 
-    /** Runs the command line; returns exit code and what it printed on stderr. */
-    record Run(int exit, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter err = new StringWriter();
-        var cmd = Main.commandLine();
-        cmd.setErr(new PrintWriter(err, true));
-        cmd.setOut(new PrintWriter(new StringWriter(), true));
-        return new Run(cmd.execute(args), err.toString());
+    static CliRunner.Result run(String... args) {
+        return CliRunner.run(args);
     }
 
     static Stream<Arguments> badArguments() {
@@ -54,7 +44,7 @@ class CommandLineErrorsTest {
     @ParameterizedTest
     @MethodSource("badArguments")
     void badArgumentGivesUsageAndExitCode2(String[] args) {
-        Run r = run(args);
+        CliRunner.Result r = run(args);
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("Usage:"), r.err());
         assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
@@ -63,7 +53,7 @@ class CommandLineErrorsTest {
     @Test
     void ourErrorsAreOneLineAndVerboseAddsTheStackTrace(@TempDir Path dir) {
         String[] args = {"hidden", "--model", TINY, "--input", dir.resolve("missing.txt").toString(), "--out", dir.resolve("o").toString()};
-        Run quiet = run(args);
+        CliRunner.Result quiet = run(args);
         assertEquals(1, quiet.exit());
         assertTrue(quiet.err().startsWith("tails: ") && quiet.err().contains("missing.txt"), quiet.err());
         assertFalse(quiet.err().contains("\tat "), quiet.err());
@@ -75,7 +65,7 @@ class CommandLineErrorsTest {
     @Test
     void missingModelNamesThePathsTriedAndTheFetchCommand(@TempDir Path dir) throws IOException {
         Path input = Files.writeString(dir.resolve("t.txt"), "hello\n");
-        Run r = run("hidden", "--model", "no-such-model", "--input", input.toString(), "--out", dir.resolve("o").toString());
+        CliRunner.Result r = run("hidden", "--model", "no-such-model", "--input", input.toString(), "--out", dir.resolve("o").toString());
         assertEquals(1, r.exit(), r.err());
         assertTrue(r.err().contains(Path.of("no-such-model").toAbsolutePath().toString())
                 && r.err().contains(Path.of("weights", "no-such-model").toAbsolutePath().toString())
@@ -86,7 +76,7 @@ class CommandLineErrorsTest {
     void maxTokensStopsTheCorpusAndSaysSo(@TempDir Path dir) throws IOException {
         Path input = Files.write(dir.resolve("t.txt"), java.util.List.of("one two", "three four", "five six"));
         Path out = dir.resolve("o.safetensors");
-        Run r = run("hidden", "--model", TINY, "--input", input.toString(), "--out", out.toString(), "--max-tokens", "9");
+        CliRunner.Result r = run("hidden", "--model", TINY, "--input", input.toString(), "--out", out.toString(), "--max-tokens", "9");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().contains("--max-tokens 9: stopping after 2 of 3 texts (8 tokens)"), r.err());
         try (var written = dev.tails.io.SafetensorsFile.open(out)) {

@@ -1,0 +1,43 @@
+package dev.tails.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the command line in this JVM (exit code and stderr), or starts it as a separate process. */
+public final class CliRunner {
+    private CliRunner() {
+    }
+
+    /** What a command printed on stderr, and its exit code. */
+    public record Result(int exit, String err) {
+    }
+
+    public static Result run(String... args) {
+        StringWriter err = new StringWriter();
+        var cmd = Main.commandLine();
+        cmd.setErr(new PrintWriter(err, true));
+        cmd.setOut(new PrintWriter(new StringWriter(), true));
+        return new Result(cmd.execute(args), err.toString());
+    }
+
+    public static Result run(List<String> args) {
+        return run(args.toArray(String[]::new));
+    }
+
+    /** The CLI in a JVM of its own (this JVM's java and class path), output discarded; jvmOptions go before the class. */
+    public static Process start(List<String> args, String... jvmOptions) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(List.of("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(args);
+        return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.appendTo(new File(System.getProperty("java.io.tmpdir"), "tails-cli-runner.log")))
+                .start();
+    }
+}

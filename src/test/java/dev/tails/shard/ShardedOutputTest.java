@@ -102,6 +102,20 @@ class ShardedOutputTest {
     }
 
     @Test
+    void fiftyThousandTextsRunInA256MegabyteHeap(@TempDir Path dir) throws Exception {
+        // All hidden states of 50k texts are ~400 MB: they fit only if parts are written and dropped as they fill.
+        Path input = Files.write(dir.resolve("in.txt"), corpus(50_000));
+        Path out = dir.resolve("out");
+        Process p = CliRunner.start(List.of("hidden", "--model", MODEL, "--input", input.toString(), "--out", out.toString(),
+                "--shard-texts", "2000", "--batch-size", "64"), "-Xmx256m");
+        assertTrue(p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES), "still running after 5 minutes");
+        assertEquals(0, p.exitValue(), "see " + System.getProperty("java.io.tmpdir") + "/tails-cli-runner.log");
+        OutputIndex index = OutputIndex.read(out.resolve("index.json"));
+        assertEquals(25, index.parts().size());
+        assertEquals(50_000, index.parts().stream().mapToInt(OutputIndex.Part::texts).sum());
+    }
+
+    @Test
     void twoMachinesSplitTheCorpusAndMergeIntoTheWholeRun(@TempDir Path dir) throws IOException {
         Path input = Files.write(dir.resolve("in.txt"), corpus(50));
         List<String> args = List.of("hidden", "--model", MODEL, "--input", input.toString(), "--shard-texts", "8");

@@ -77,7 +77,7 @@ public final class StsEvaluation {
     }
 
     /** Spearman x 100 per state [state], for each variant. */
-    static Map<Variant, double[]> spearman(CorpusRunner runner, Clip clip, StsSubset subset, boolean withSpecial,
+    private static Map<Variant, double[]> spearman(CorpusRunner runner, Clip clip, StsSubset subset, boolean withSpecial,
                                            Set<Variant> variants, Progress progress) {
         List<String> texts = PairCosines.interleave(subset.pairs(), StsPair::sentence1, StsPair::sentence2);
         Map<Variant, List<float[][]>> vectors = runner.reduce(texts, variants, clip,

@@ -67,7 +67,7 @@ public final class TreesEvaluation {
     }
 
     /** Distances of adjacent kept words [state][kept words - 1]. */
-    static double[][] gaps(TextStates states, int[] kept, Distance distance) {
+    private static double[][] gaps(TextStates states, int[] kept, Distance distance) {
         int[][] ranges = WordSpans.tokenRanges(states.text(), states.encoding());
         double[][] gaps = new double[states.numStates()][kept.length - 1];
         for (int s = 0; s < states.numStates(); s++) {

@@ -19,7 +19,7 @@ import java.util.Set;
  * thresholds 0.1..0.9; the layer and threshold are chosen on train and scored on the split.
  */
 public final class WicEvaluation {
-    public static final double[] THRESHOLDS = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
+    private static final double[] THRESHOLDS = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
     private static final List<String> SPLITS = List.of("train", "dev", "test");
 
     /** data: the WiC folder (train/, dev/, test/); trainLimit: train pairs to choose on (0 = all). */
@@ -95,8 +95,8 @@ public final class WicEvaluation {
     }
 
     /** Cosine per pair and layer [pair][state], for each variant. */
-    public static Map<Variant, double[][]> cosines(CorpusRunner runner, Clip clip, List<WicPair> pairs, Set<Variant> variants,
-                                                   Progress progress) {
+    static Map<Variant, double[][]> cosines(CorpusRunner runner, Clip clip, List<WicPair> pairs, Set<Variant> variants,
+                                            Progress progress) {
         List<String> texts = PairCosines.interleave(pairs, WicPair::sentence1, WicPair::sentence2);
         Map<Variant, List<float[][]>> vectors = runner.reduce(texts, variants, clip, (i, states) -> {
             WicPair p = pairs.get(i / 2);
@@ -109,7 +109,7 @@ public final class WicEvaluation {
     }
 
     /** Accuracy [state][threshold index] against the gold labels. */
-    static double[][] accuracyGrid(double[][] cosines, List<WicPair> pairs) {
+    private static double[][] accuracyGrid(double[][] cosines, List<WicPair> pairs) {
         int states = cosines[0].length;
         double[][] grid = new double[states][THRESHOLDS.length];
         for (int s = 0; s < states; s++) {
@@ -121,7 +121,7 @@ public final class WicEvaluation {
     }
 
     /** The best cell of a grid; ties go to the lower layer, then the lower threshold. */
-    static Choice best(double[][] grid) {
+    private static Choice best(double[][] grid) {
         Choice best = null;
         for (int s = 0; s < grid.length; s++) {
             for (int t = 0; t < THRESHOLDS.length; t++) {
@@ -146,7 +146,7 @@ public final class WicEvaluation {
         return out.toString();
     }
 
-    static double accuracy(double[][] cosines, List<WicPair> pairs, int state, double threshold) {
+    private static double accuracy(double[][] cosines, List<WicPair> pairs, int state, double threshold) {
         int correct = 0;
         for (int p = 0; p < pairs.size(); p++) {
             if (predict(cosines, p, state, threshold) == pairs.get(p).gold()) {

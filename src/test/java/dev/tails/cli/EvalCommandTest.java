@@ -41,6 +41,7 @@ class EvalCommandTest {
         assertEquals(root, Json.MAPPER.readTree(dir.resolve("report/eval/wic.json").toFile()));
         String index = Files.readString(dir.resolve("report/index.html"));
         assertTrue(index.contains("WiC train (8 pairs)") && index.contains("<svg"), index);
+        assertTrue(index.contains("<td>67.5 (L7, 0.7) → 68.4 (L10, 0.5)</td>"), "the paper's WiC numbers beside ours");
     }
 
     @Test

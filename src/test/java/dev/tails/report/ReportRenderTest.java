@@ -63,6 +63,8 @@ class ReportRenderTest {
         assertTrue(html.contains("<td>58.61 → 63.06</td><td>58.50 (L1)</td><td>63.17 (L2)</td><td></td>"), html);
         assertTrue(html.contains("STS-B: Spearman ×100 per layer"), "its chart");
         assertTrue(html.contains("sts 12.5 s, 300 MB heap"), "its cost");
+        assertTrue(html.contains("Paper: Luo, Kulmizev and Mao, ACL 2021 (arXiv 2011.04393), bert-base-cased: sentence "
+                + "embeddings: STS-B"), "the source of the paper's number");
         assertEquals(1, html.split("<h2>Evaluations</h2>", -1).length - 1, "one section, replaced not appended");
         ReportWriter.addEvaluation(dir, Json.MAPPER.readValue(STS_RESULTS, EvalResult.class));
         assertEquals(html, Files.readString(index), "adding the same results again changes nothing");

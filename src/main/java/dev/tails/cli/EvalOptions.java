@@ -2,21 +2,18 @@ package dev.tails.cli;
 
 import dev.tails.TailsException;
 import dev.tails.corpus.Clip;
-import dev.tails.corpus.CorpusRunner;
 import dev.tails.corpus.Variant;
-import dev.tails.io.Json;
+import dev.tails.eval.EvalResult;
+import dev.tails.eval.EvalSettings;
+import dev.tails.eval.Evaluation;
 import dev.tails.model.Model;
 import dev.tails.report.ReportWriter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -53,17 +50,11 @@ final class EvalOptions {
                     + "evaluations section (default: reports/<model>/).")
     Path report;
 
-    private final long startNanos = System.nanoTime();
-
-    Model load() {
+    private Model load() {
         return modelOptions.load(modelOptions.folderFetchingIfMissing());
     }
 
-    CorpusRunner runner(Model model) {
-        return modelOptions.runner(model);
-    }
-
-    Clip clip(Model model) {
+    private Clip clip(Model model) {
         String name = model.folder().getFileName().toString();
         List<Integer> dims = clipDims != null ? clipDims : KNOWN_CLIP_DIMS.get(name);
         if (dims == null) {
@@ -73,55 +64,32 @@ final class EvalOptions {
         return Clip.of(model.config().hiddenSize(), dims.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    Set<Variant> variants() {
+    private Set<Variant> variants() {
         Set<Variant> set = EnumSet.noneOf(Variant.class);
-        variants.forEach(label -> set.add(variantNamed(label)));
+        variants.forEach(label -> set.add(Variant.of(label)));
         return set;
     }
 
-    Variant variantNamed(String label) {
-        return Arrays.stream(Variant.values()).filter(v -> v.label().equals(label.trim())).findFirst()
-                .orElseThrow(() -> new TailsException("unknown variant '" + label
-                        + "' (raw, clipped-after, clipped-in-graph)"));
+    /** --variants, --limit and --seed as the library takes them. */
+    EvalSettings settings() {
+        return new EvalSettings(variants(), limit, seed);
     }
 
-    double seconds() {
-        return (System.nanoTime() - startNanos) / 1e9;
+    /** Loads the model, runs the evaluation with it, and hands the result on to {@link #finish}. */
+    <S, R extends EvalResult> R run(S settings, Evaluation<S, R> evaluation) {
+        Model model = load();
+        R result = evaluation.run(modelOptions.runner(model), clip(model), settings, new StderrProgress());
+        finish(result);
+        return result;
     }
 
-    /** The fields every results file starts with. */
-    Map<String, Object> header(String task, Model model) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("task", task);
-        fields.put("model", model.folder().getFileName().toString());
-        fields.put("clipDims", clip(model).dims());
-        fields.put("variants", variants().stream().map(Variant::label).toList());
-        fields.put("limit", limit);
-        fields.put("seed", seed);
-        fields.put("layers", "hidden state index: 0 = embeddings, L = output of block L-1");
-        return fields;
-    }
-
-    /** Prints the time and heap used, adds the results to the report (as eval/TASK.json) and writes --json if asked for. */
-    void finish(Map<String, Object> fields) {
-        finish(fields, fields.get("task").toString());
-    }
-
-    /** As finish(fields), the results file named NAME.json (tasks with several datasets, e.g. probe-sst2). */
-    void finish(Map<String, Object> fields, String name) {
-        Runtime rt = Runtime.getRuntime();
-        long heapMb = (rt.totalMemory() - rt.freeMemory()) >> 20;
-        fields.put("seconds", Math.round(seconds() * 10) / 10.0);
-        fields.put("heapUsedMb", heapMb);
-        System.out.printf(Locale.ROOT, "time %.1f s, heap in use at the end %d MB%n", seconds(), heapMb);
-        Path dir = report != null ? report : Path.of("reports", fields.get("model").toString());
-        System.out.println("report: " + ReportWriter.addEvaluation(dir, name, fields));
+    /** Prints the result, adds it to the report (as eval/NAME.json) and writes --json if asked for. */
+    private void finish(EvalResult result) {
+        EvalPrinter.print(result, System.out);
+        Path dir = report != null ? report : Path.of("reports", result.header().model());
+        System.out.println("report: " + ReportWriter.addEvaluation(dir, result));
         if (json != null) {
-            try {
-                Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(json.toFile(), fields);
-            } catch (IOException e) {
-                throw new TailsException(json + ": cannot write the results JSON: " + e.getMessage(), e);
-            }
+            EvalResult.write(result, json);
         }
     }
 }

@@ -1,14 +1,8 @@
 package dev.tails.cli;
 
 import dev.tails.TailsException;
-import dev.tails.corpus.Clip;
-import dev.tails.corpus.CorpusRunner;
 import dev.tails.corpus.Variant;
-import dev.tails.eval.LayerScores;
-import dev.tails.eval.Wic;
-import dev.tails.eval.WicData;
-import dev.tails.eval.WicPair;
-import dev.tails.model.Model;
+import dev.tails.eval.WicEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,11 +10,7 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 /** `tails eval wic`: Word-in-Context accuracy of a cosine threshold, per layer, raw vs clipped. */
@@ -51,92 +41,23 @@ final class EvalWicCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!List.of("train", "dev", "test").contains(split)) {
-            throw new TailsException("--split must be train, dev or test, not '" + split + "'");
+        WicEvaluation.Settings settings = new WicEvaluation.Settings(options.settings(), data, split,
+                trainLimit != null ? trainLimit : options.limit);
+        Variant predictor = Variant.of(predictWith);
+        if (predictions != null && !settings.common().variants().contains(predictor)) {
+            throw new TailsException("--predict-with " + predictWith + " is not among --variants");
         }
-        Model model = options.load();
-        CorpusRunner runner = options.runner(model);
-        Clip clip = options.clip(model);
-        StderrProgress progress = new StderrProgress();
-        List<WicPair> pairs = WicData.read(data, split, options.limit);
-        boolean labeled = pairs.getFirst().gold() != null;
-        progress.stage("wic: " + pairs.size() + " " + split + " pairs through " + model.folder().getFileName());
-        Map<Variant, double[][]> cosines = Wic.cosines(runner, clip, pairs, options.variants(), progress);
-        Map<Variant, double[][]> trainCosines = cosines;
-        List<WicPair> trainPairs = pairs;
-        if (!split.equals("train")) {
-            trainPairs = WicData.read(data, "train", trainLimit != null ? trainLimit : options.limit);
-            progress.stage("wic: " + trainPairs.size() + " train pairs to choose layer and threshold");
-            trainCosines = Wic.cosines(runner, clip, trainPairs, options.variants(), progress);
-        }
-        progress.stage("wic: done");
-
-        Map<String, Object> json = options.header("wic", model);
-        json.put("split", split);
-        json.put("pairs", pairs.size());
-        json.put("trainPairs", trainPairs.size());
-        json.put("pooling", "target word = mean of its sub-token vectors; same sense when cosine >= threshold");
-        LayerScores perLayer = new LayerScores("WiC " + split + " (" + pairs.size()
-                + " pairs): accuracy % of each layer's best threshold on " + split);
-        Map<String, Object> choices = new LinkedHashMap<>();
-        Map<Variant, Wic.Choice> trainChoices = new LinkedHashMap<>();
-        for (Variant v : cosines.keySet()) {
-            Wic.Choice onTrain = Wic.best(Wic.accuracyGrid(trainCosines.get(v), trainPairs));
-            trainChoices.put(v, onTrain);
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("chosenOnTrain", onTrain);
-            if (labeled) {
-                double[][] grid = Wic.accuracyGrid(cosines.get(v), pairs);
-                perLayer.put(v, Wic.bestPerLayer(grid));
-                entry.put("bestOnSplit", Wic.best(grid));
-                entry.put("accuracyOfTrainChoice", Wic.accuracy(cosines.get(v), pairs, onTrain.layer(), onTrain.threshold()));
-                entry.put("accuracyGrid", grid);
-            }
-            choices.put(v.label(), entry);
-        }
-        if (labeled) {
-            perLayer.print(System.out);
-            json.put("bestThresholdAccuracyPerLayer", perLayer.toJson());
-        }
-        printChoices(choices);
-        json.put("choices", choices);
+        WicEvaluation.Result result = options.run(settings, WicEvaluation::run);
         if (predictions != null) {
-            writePredictions(cosines, trainChoices);
+            write(result.choices().get(predictor).predictions());
         }
-        options.finish(json);
         return 0;
     }
 
-    @SuppressWarnings("unchecked")
-    private void printChoices(Map<String, Object> choices) {
-        choices.forEach((variant, e) -> {
-            Map<String, Object> entry = (Map<String, Object>) e;
-            Wic.Choice train = (Wic.Choice) entry.get("chosenOnTrain");
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                    "%-17s chosen on train: layer %2d, threshold %.1f (train %.2f%%)",
-                    variant, train.layer(), train.threshold(), 100 * train.accuracy()));
-            if (entry.containsKey("bestOnSplit")) {
-                Wic.Choice best = (Wic.Choice) entry.get("bestOnSplit");
-                line.append(String.format(Locale.ROOT, " -> %s %.2f%%; best on %s: layer %2d, threshold %.1f, %.2f%%",
-                        split, 100 * (double) entry.get("accuracyOfTrainChoice"), split,
-                        best.layer(), best.threshold(), 100 * best.accuracy()));
-            }
-            System.out.println(line);
-        });
-    }
-
-    private void writePredictions(Map<Variant, double[][]> cosines, Map<Variant, Wic.Choice> trainChoices) {
-        Variant variant = options.variantNamed(predictWith);
-        if (!cosines.containsKey(variant)) {
-            throw new TailsException("--predict-with " + predictWith + " is not among --variants");
-        }
-        double[][] cos = cosines.get(variant);
-        List<String> lines = new ArrayList<>(cos.length);
-        for (int p = 0; p < cos.length; p++) {
-            lines.add(Wic.predict(cos, p, trainChoices.get(variant)) ? "T" : "F");
-        }
+    /** One line per pair, T or F. */
+    private void write(String perPair) {
         try {
-            Files.write(predictions, lines);
+            Files.write(predictions, Arrays.asList(perPair.split("")));
         } catch (IOException e) {
             throw new TailsException(predictions + ": cannot write predictions: " + e.getMessage(), e);
         }

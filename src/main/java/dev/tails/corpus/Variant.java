@@ -1,6 +1,12 @@
 package dev.tails.corpus;
 
-/** The three ways of reading vectors that every evaluation compares. */
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.tails.TailsException;
+
+import java.util.Arrays;
+
+/** The three ways of reading vectors that every evaluation compares; JSON and the command line use the labels. */
 public enum Variant {
     /** The model's hidden states as they are. */
     RAW("raw"),
@@ -15,7 +21,15 @@ public enum Variant {
         this.label = label;
     }
 
+    @JsonValue
     public String label() {
         return label;
+    }
+
+    /** The variant with this label. */
+    @JsonCreator
+    public static Variant of(String label) {
+        return Arrays.stream(values()).filter(v -> v.label.equals(label.trim())).findFirst()
+                .orElseThrow(() -> new TailsException("unknown variant '" + label + "' (raw, clipped-after, clipped-in-graph)"));
     }
 }

@@ -18,7 +18,7 @@ public final class SstData {
         return switch (task) {
             case "sst2" -> 2;
             case "sst5" -> 5;
-            default -> throw new TailsException("--task must be sst2 or sst5, not '" + task + "'");
+            default -> throw new TailsException("task must be sst2 or sst5, not '" + task + "'");
         };
     }
 

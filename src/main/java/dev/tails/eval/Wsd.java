@@ -13,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * 1-nearest-neighbour WSD per hidden state: a sense vector per WordNet sense key = the mean of the
@@ -51,7 +50,7 @@ public final class Wsd {
 
     /** Answers of every variant asked for; the forward of each group of variants runs once. */
     public Result run(List<TaggedSentence> semcor, List<WsdSentence> sentences, List<List<String>> candidates,
-                      Set<Variant> variants, Consumer<String> stage, Progress progress) {
+                      Set<Variant> variants, Progress progress) {
         Set<String> keep = new LinkedHashSet<>();
         candidates.forEach(keep::addAll);
         Map<Variant, String[][]> answers = new EnumMap<>(Variant.class);
@@ -62,9 +61,9 @@ public final class Wsd {
             if (served.isEmpty()) {
                 continue;
             }
-            stage.accept("wsd: SemCor through the " + label(forward) + " forward");
+            progress.stage("wsd: SemCor through the " + label(forward) + " forward");
             Training training = train(semcor, forward, new SenseVectors(keep, states, hiddenSize), progress);
-            stage.accept("wsd: " + candidates.size() + " instances through the " + label(forward) + " forward");
+            progress.stage("wsd: " + candidates.size() + " instances through the " + label(forward) + " forward");
             float[][][] vectors = instanceVectors(sentences, forward, progress);
             for (Variant v : served) {
                 answers.put(v, answer(vectors, candidates, training.senses(), v == Variant.RAW ? Clip.none(hiddenSize) : clip));

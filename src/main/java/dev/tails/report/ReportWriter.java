@@ -2,6 +2,7 @@ package dev.tails.report;
 
 import dev.tails.TailsException;
 import dev.tails.analysis.StudyResult;
+import dev.tails.eval.EvalResult;
 import dev.tails.io.Json;
 
 import java.io.IOException;
@@ -31,14 +32,14 @@ public final class ReportWriter {
     }
 
     /**
-     * Writes one evaluation's results as eval/NAME.json and re-renders the evaluations section of
-     * index.html; without a study yet, index.html holds only that section until `tails analyze` runs.
+     * Writes one evaluation's result as eval/NAME.json (NAME = its file name) and re-renders the evaluations
+     * section of index.html; without a study yet, index.html holds only that section until `tails analyze` runs.
      */
-    public static Path addEvaluation(Path dir, String name, Object results) {
+    public static Path addEvaluation(Path dir, EvalResult result) {
         Path index = dir.resolve(INDEX);
         try {
             Files.createDirectories(dir.resolve("eval"));
-            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("eval").resolve(name + ".json").toFile(), results);
+            EvalResult.write(result, dir.resolve("eval").resolve(result.fileName() + ".json"));
             String page = Files.exists(index) ? Files.readString(index)
                     : Html.head("tails: " + dir.getFileName()) + EvaluationSection.START + EvaluationSection.END + "</body></html>\n";
             Files.writeString(index, withEvaluations(page, dir));

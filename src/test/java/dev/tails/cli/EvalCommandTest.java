@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,10 +33,15 @@ class EvalCommandTest {
         JsonNode root = Json.MAPPER.readTree(json.toFile());
         assertEquals(8, root.get("trainPairs").asInt());
         assertEquals(4, root.at("/bestThresholdAccuracyPerLayer/raw/perLayer").size(), "states 0..3 of tiny-bert");
-        assertTrue(root.has("seconds"));
+        assertEquals("wic", root.get("task").asText());
+        assertEquals(List.of(5), List.of(root.at("/header/clipDims/0").asInt()));
+        assertTrue(root.at("/header/seconds").isNumber());
+        assertEquals(String.join("", Files.readAllLines(predictions)), root.at("/choices/clipped-after/predictions").asText(),
+                "the predictions file is the default variant's predictions");
         assertEquals(root, Json.MAPPER.readTree(dir.resolve("report/eval/wic.json").toFile()));
         String index = Files.readString(dir.resolve("report/index.html"));
         assertTrue(index.contains("WiC train (8 pairs)") && index.contains("<svg"), index);
+        assertTrue(index.contains("<td>67.5 (L7, 0.7) → 68.4 (L10, 0.5)</td>"), "the paper's WiC numbers beside ours");
     }
 
     @Test
@@ -66,18 +72,18 @@ class EvalCommandTest {
                 "--report", dir.resolve("report").toString()};
         assertEquals(0, Main.commandLine().execute(args));
         JsonNode root = Json.MAPPER.readTree(json.toFile());
-        assertEquals(16, root.at("/instances/ALL").asInt());
-        assertEquals(4, root.at("/instances/semeval2013").asInt());
+        assertEquals(16, root.at("/sets/ALL/instances").asInt());
+        assertEquals(4, root.at("/sets/semeval2013/instances").asInt());
         // year, serve, area and several of the excerpt are candidates of the eval lemmas; person is not.
         assertEquals(4, root.at("/training/raw/tagsUsed").asInt());
         assertEquals(4, root.at("/training/clipped-in-graph/sensesSeen").asInt());
         for (String v : new String[] {"raw", "clipped-after", "clipped-in-graph"}) {
-            assertEquals(4, root.at("/f1/ALL/" + v + "/perLayer").size(), "states 0..3 of tiny-bert");
+            assertEquals(4, root.at("/sets/ALL/f1/" + v + "/perLayer").size(), "states 0..3 of tiny-bert");
         }
-        assertTrue(root.at("/firstSenseF1/ALL").isNumber());
+        assertTrue(root.at("/sets/ALL/firstSenseF1").isNumber());
         assertTrue(Files.readString(dir.resolve("report/index.html")).contains("WSD semeval2015"));
         assertEquals(0, Main.commandLine().execute(args));
-        assertEquals(root.get("f1"), Json.MAPPER.readTree(json.toFile()).get("f1"), "a second run gives the same scores");
+        assertEquals(root.get("sets"), Json.MAPPER.readTree(json.toFile()).get("sets"), "a second run gives the same scores");
     }
 
     @Test

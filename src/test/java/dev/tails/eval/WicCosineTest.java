@@ -27,7 +27,7 @@ class WicCosineTest {
     @BeforeAll
     static void run() {
         model = Model.load(TestFiles.resource("models/tiny-bert"));
-        cosines = Wic.cosines(new CorpusRunner(model, 2, false), Clip.of(model.config().hiddenSize(), CLIP), List.of(PAIR),
+        cosines = WicEvaluation.cosines(new CorpusRunner(model, 2, false), Clip.of(model.config().hiddenSize(), CLIP), List.of(PAIR),
                 EnumSet.allOf(Variant.class), Progress.SILENT);
     }
 

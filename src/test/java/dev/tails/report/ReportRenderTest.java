@@ -7,6 +7,7 @@ import dev.tails.analysis.Study;
 import dev.tails.analysis.StudyResult;
 import dev.tails.analysis.StudySettings;
 import dev.tails.corpus.Corpus;
+import dev.tails.eval.EvalResult;
 import dev.tails.io.Json;
 import dev.tails.model.Model;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,13 +41,16 @@ class ReportRenderTest {
         List<String> texts = Corpus.embedded().subList(0, 40);
         result = Study.run(model, texts, StudySettings.defaults(8, false, true, 1), Progress.SILENT);
         index = ReportWriter.write(result, "./tails analyze --model tiny-bert", dir);
-        ReportWriter.addEvaluation(dir, "sts", Json.MAPPER.readValue(STS_RESULTS, Map.class));
+        ReportWriter.addEvaluation(dir, Json.MAPPER.readValue(STS_RESULTS, EvalResult.class));
     }
 
     /** What `tails eval sts` writes, cut to one set: STS-B best raw 58.50 at layer 1, clipped 63.17 at layer 2. */
     private static final String STS_RESULTS = """
-            {"task": "sts", "pooling": "mean of sub-token vectors", "seconds": 12.5, "heapUsedMb": 300,
-             "results": {"sts-b": {"spearman": {
+            {"task": "sts",
+             "header": {"model": "tiny-bert", "clipDims": [5], "variants": ["raw", "clipped-after"], "limit": 0,
+                        "seed": 42, "seconds": 12.5, "heapUsedMb": 300},
+             "withSpecial": false,
+             "sets": {"sts-b": {"pairs": 3, "subsets": {}, "spearman": {
                "raw": {"perLayer": [40.0, 58.5, 50.0], "bestLayer": 1, "best": 58.5},
                "clipped-after": {"perLayer": [41.0, 60.0, 63.17], "bestLayer": 2, "best": 63.17}}}}}
             """;
@@ -58,9 +62,25 @@ class ReportRenderTest {
         assertTrue(html.contains("<td>STS-B</td>"), html);
         assertTrue(html.contains("<td>58.61 → 63.06</td><td>58.50 (L1)</td><td>63.17 (L2)</td><td></td>"), html);
         assertTrue(html.contains("STS-B: Spearman ×100 per layer"), "its chart");
+        assertTrue(html.contains("sts 12.5 s, 300 MB heap"), "its cost");
+        assertTrue(html.contains("Paper: Luo, Kulmizev and Mao, ACL 2021 (arXiv 2011.04393), bert-base-cased: sentence "
+                + "embeddings: STS-B"), "the source of the paper's number");
         assertEquals(1, html.split("<h2>Evaluations</h2>", -1).length - 1, "one section, replaced not appended");
-        ReportWriter.addEvaluation(dir, "sts", Json.MAPPER.readValue(STS_RESULTS, Map.class));
+        ReportWriter.addEvaluation(dir, Json.MAPPER.readValue(STS_RESULTS, EvalResult.class));
         assertEquals(html, Files.readString(index), "adding the same results again changes nothing");
+    }
+
+    @Test
+    void aResultsFileOfAnUnknownTaskOrOlderLayoutIsListedByName(@TempDir Path other) throws Exception {
+        Files.createDirectories(other.resolve("eval"));
+        Files.writeString(other.resolve("eval/future.json"), "{\"task\": \"future\", \"score\": 1}");
+        Files.writeString(other.resolve("eval/sts-old.json"), "{\"task\": \"sts\", \"results\": {}}");
+        Files.writeString(other.resolve("eval/broken.json"), "{\"task\": ");
+        String html = Files.readString(ReportWriter.addEvaluation(other, Json.MAPPER.readValue(STS_RESULTS, EvalResult.class)));
+        for (String name : new String[] {"future.json", "sts-old.json", "broken.json"}) {
+            assertTrue(html.contains("<td>" + name + "</td><td>(not rendered: unknown task or older layout)</td>"), html);
+        }
+        assertTrue(html.contains("<td>58.50 (L1)</td>"), "the readable file is still rendered");
     }
 
     @Test

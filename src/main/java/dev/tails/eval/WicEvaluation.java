@@ -1,0 +1,169 @@
+package dev.tails.eval;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.tails.Progress;
+import dev.tails.TailsException;
+import dev.tails.corpus.Clip;
+import dev.tails.corpus.CorpusRunner;
+import dev.tails.corpus.Variant;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * WiC by threshold: a pair is "same sense" when the cosine of the target word's vectors (its
+ * sub-tokens averaged) in the two sentences is at least the threshold. Accuracy per layer for
+ * thresholds 0.1..0.9; the layer and threshold are chosen on train and scored on the split.
+ */
+public final class WicEvaluation {
+    private static final double[] THRESHOLDS = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
+    private static final List<String> SPLITS = List.of("train", "dev", "test");
+
+    /** data: the WiC folder (train/, dev/, test/); trainLimit: train pairs to choose on (0 = all). */
+    public record Settings(EvalSettings common, Path data, String split, int trainLimit) {
+        public Settings {
+            if (!SPLITS.contains(split)) {
+                throw new TailsException("split must be train, dev or test, not '" + split + "'");
+            }
+            if (trainLimit < 0) {
+                throw new TailsException("train limit must be 0 (all) or more, got " + trainLimit);
+            }
+        }
+    }
+
+    /** A layer and threshold with the accuracy they reach (in [0, 1]). */
+    public record Choice(int layer, double threshold, double accuracy) {
+    }
+
+    /**
+     * One variant: the layer and threshold chosen on train, the T/F prediction for each pair of the split
+     * they give, and on a labeled split also their accuracy there, the split's own best and its whole grid
+     * [state][threshold].
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record VariantResult(Choice chosenOnTrain, String predictions, Double accuracyOfTrainChoice,
+                                Choice bestOnSplit, double[][] accuracyGrid) {
+    }
+
+    /** bestThresholdAccuracyPerLayer (percent) is null on an unlabeled split. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Result(EvalHeader header, String split, int pairs, int trainPairs,
+                         Map<Variant, LayerScores> bestThresholdAccuracyPerLayer,
+                         Map<Variant, VariantResult> choices) implements EvalResult {
+        @Override
+        public String fileName() {
+            return "wic";
+        }
+    }
+
+    private WicEvaluation() {
+    }
+
+    public static Result run(CorpusRunner runner, Clip clip, Settings settings, Progress progress) {
+        long start = System.nanoTime();
+        EvalSettings common = settings.common();
+        List<WicPair> pairs = WicData.read(settings.data(), settings.split(), common.limit());
+        boolean labeled = pairs.getFirst().gold() != null;
+        progress.stage("wic: " + pairs.size() + " " + settings.split() + " pairs");
+        Map<Variant, double[][]> cosines = cosines(runner, clip, pairs, common.variants(), progress);
+        Map<Variant, double[][]> trainCosines = cosines;
+        List<WicPair> trainPairs = pairs;
+        if (!settings.split().equals("train")) {
+            trainPairs = WicData.read(settings.data(), "train", settings.trainLimit());
+            progress.stage("wic: " + trainPairs.size() + " train pairs to choose layer and threshold");
+            trainCosines = cosines(runner, clip, trainPairs, common.variants(), progress);
+        }
+        Map<Variant, double[]> perLayer = new EnumMap<>(Variant.class);
+        Map<Variant, VariantResult> choices = new EnumMap<>(Variant.class);
+        for (Variant v : cosines.keySet()) {
+            Choice onTrain = best(accuracyGrid(trainCosines.get(v), trainPairs));
+            String predictions = predictions(cosines.get(v), onTrain);
+            if (labeled) {
+                double[][] grid = accuracyGrid(cosines.get(v), pairs);
+                perLayer.put(v, bestPerLayer(grid));
+                choices.put(v, new VariantResult(onTrain, predictions,
+                        accuracy(cosines.get(v), pairs, onTrain.layer(), onTrain.threshold()), best(grid), grid));
+            } else {
+                choices.put(v, new VariantResult(onTrain, predictions, null, null, null));
+            }
+        }
+        return new Result(EvalHeader.of(runner, clip, common, start), settings.split(), pairs.size(), trainPairs.size(),
+                labeled ? LayerScores.of(perLayer) : null, choices);
+    }
+
+    /** Cosine per pair and layer [pair][state], for each variant. */
+    static Map<Variant, double[][]> cosines(CorpusRunner runner, Clip clip, List<WicPair> pairs, Set<Variant> variants,
+                                            Progress progress) {
+        List<String> texts = PairCosines.interleave(pairs, WicPair::sentence1, WicPair::sentence2);
+        Map<Variant, List<float[][]>> vectors = runner.reduce(texts, variants, clip, (i, states) -> {
+            WicPair p = pairs.get(i / 2);
+            int[] range = WordSpans.tokenRange(states.text(), states.encoding(), i % 2 == 0 ? p.index1() : p.index2());
+            return states.meanPerState(range[0], range[1]);
+        }, progress);
+        Map<Variant, double[][]> cosines = new EnumMap<>(Variant.class);
+        vectors.forEach((v, list) -> cosines.put(v, PairCosines.of(list)));
+        return cosines;
+    }
+
+    /** Accuracy [state][threshold index] against the gold labels. */
+    private static double[][] accuracyGrid(double[][] cosines, List<WicPair> pairs) {
+        int states = cosines[0].length;
+        double[][] grid = new double[states][THRESHOLDS.length];
+        for (int s = 0; s < states; s++) {
+            for (int t = 0; t < THRESHOLDS.length; t++) {
+                grid[s][t] = accuracy(cosines, pairs, s, THRESHOLDS[t]);
+            }
+        }
+        return grid;
+    }
+
+    /** The best cell of a grid; ties go to the lower layer, then the lower threshold. */
+    private static Choice best(double[][] grid) {
+        Choice best = null;
+        for (int s = 0; s < grid.length; s++) {
+            for (int t = 0; t < THRESHOLDS.length; t++) {
+                if (best == null || grid[s][t] > best.accuracy()) {
+                    best = new Choice(s, THRESHOLDS[t], grid[s][t]);
+                }
+            }
+        }
+        return best;
+    }
+
+    private static boolean predict(double[][] cosines, int pair, int state, double threshold) {
+        return cosines[pair][state] >= threshold;
+    }
+
+    /** "T" or "F" per pair, by the choice's layer and threshold. */
+    private static String predictions(double[][] cosines, Choice choice) {
+        StringBuilder out = new StringBuilder(cosines.length);
+        for (int p = 0; p < cosines.length; p++) {
+            out.append(predict(cosines, p, choice.layer(), choice.threshold()) ? 'T' : 'F');
+        }
+        return out.toString();
+    }
+
+    private static double accuracy(double[][] cosines, List<WicPair> pairs, int state, double threshold) {
+        int correct = 0;
+        for (int p = 0; p < pairs.size(); p++) {
+            if (predict(cosines, p, state, threshold) == pairs.get(p).gold()) {
+                correct++;
+            }
+        }
+        return (double) correct / pairs.size();
+    }
+
+    /** Per layer, the accuracy of its best threshold, in percent. */
+    private static double[] bestPerLayer(double[][] grid) {
+        double[] best = new double[grid.length];
+        for (int s = 0; s < grid.length; s++) {
+            for (double a : grid[s]) {
+                best[s] = Math.max(best[s], 100 * a);
+            }
+        }
+        return best;
+    }
+}

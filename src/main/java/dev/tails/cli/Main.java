@@ -19,6 +19,7 @@ import picocli.CommandLine;
                 TokenizeCommand.class,
                 BenchCommand.class,
                 EvalCommand.class,
+                FillMaskCommand.class,
         })
 public final class Main {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,

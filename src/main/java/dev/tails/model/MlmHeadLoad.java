@@ -15,8 +15,7 @@ record MlmHeadLoad(MlmHeadWeights weights, String missingTensor) {
 
     MlmHeadWeights require(String model) {
         if (weights == null) {
-            throw new TailsException(model + " has no masked-LM head: the checkpoint has no tensor '" + missingTensor
-                    + "' (a BertModel/RobertaModel export; use a *ForMaskedLM checkpoint)");
+            throw new TailsException(model + " has no masked-LM head: the checkpoint has no tensor '" + missingTensor + "'");
         }
         return weights;
     }

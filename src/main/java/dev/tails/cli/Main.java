@@ -21,6 +21,7 @@ import picocli.CommandLine;
                 HooksCommand.class,
                 MergeCommand.class,
                 EvalCommand.class,
+                FillMaskCommand.class,
         })
 public final class Main {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,

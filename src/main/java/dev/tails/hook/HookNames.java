@@ -23,18 +23,20 @@ public final class HookNames {
     private final int layers;
     private final Map<String, HookSite> sites = new LinkedHashMap<>();
 
+    /** Names in forward order: embeddings, block 0 .. L-1, then the masked-LM head. */
     public HookNames(int layers) {
         this.layers = layers;
-        for (HookPoint p : HookPoint.values()) {
-            if (!p.perLayer()) {
-                sites.put(p.nameAt(0), new HookSite(p, 0));
-            }
-        }
+        addStage(HookPoint.Stage.EMBEDDINGS, 0);
         for (int l = 0; l < layers; l++) {
-            for (HookPoint p : HookPoint.values()) {
-                if (p.perLayer()) {
-                    sites.put(p.nameAt(l), new HookSite(p, l));
-                }
+            addStage(HookPoint.Stage.BLOCK, l);
+        }
+        addStage(HookPoint.Stage.MLM_HEAD, 0);
+    }
+
+    private void addStage(HookPoint.Stage stage, int layer) {
+        for (HookPoint p : HookPoint.values()) {
+            if (p.stage() == stage) {
+                sites.put(p.nameAt(layer), new HookSite(p, layer));
             }
         }
     }

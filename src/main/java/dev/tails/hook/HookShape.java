@@ -3,11 +3,12 @@ package dev.tails.hook;
 import dev.tails.model.HookPoint;
 import dev.tails.model.ModelConfig;
 
-/** The sizes that give each {@link HookPoint.Layout} its shape: hidden H, neurons I, heads and head dim dh. */
-public record HookShape(int hidden, int neurons, int heads, int headDim) {
+/** The sizes that give each {@link HookPoint.Layout} its shape: hidden H, neurons I, heads, head dim dh and vocabulary. */
+public record HookShape(int hidden, int neurons, int heads, int headDim, int vocab) {
 
     public static HookShape of(ModelConfig config) {
-        return new HookShape(config.hiddenSize(), config.intermediateSize(), config.numHeads(), config.headDim());
+        return new HookShape(config.hiddenSize(), config.intermediateSize(), config.numHeads(), config.headDim(),
+                config.vocabSize());
     }
 
     /** Floats per token row for the row layouts ([B*T, width]); ATTENTION has no token rows. */
@@ -17,6 +18,7 @@ public record HookShape(int hidden, int neurons, int heads, int headDim) {
             case NEURONS -> neurons;
             case HEADS -> heads * headDim;
             case HEAD_RESULTS -> heads * hidden;
+            case VOCAB -> vocab;
             case ATTENTION -> throw new IllegalArgumentException("ATTENTION is laid out [B, heads, T, T], not by token rows");
         };
     }
@@ -28,6 +30,7 @@ public record HookShape(int hidden, int neurons, int heads, int headDim) {
             case NEURONS -> new int[] {length, neurons};
             case HEADS -> new int[] {length, heads, headDim};
             case HEAD_RESULTS -> new int[] {length, heads, hidden};
+            case VOCAB -> new int[] {length, vocab};
             case ATTENTION -> new int[] {heads, length, length};
         };
     }

@@ -57,7 +57,20 @@ final class ActivationBudget {
             throw new TailsException("batch of " + batchSize + " texts x " + seqLen + " tokens: one activation would hold "
                     + widest + " floats, more than a Java array can; use a smaller batch");
         }
-        long needed = bytes(c, batchSize, seqLen);
+        requireFree(bytes(c, batchSize, seqLen), String.format("batch of %d texts x %d tokens", batchSize, seqLen), heap);
+    }
+
+    /** Throws unless logits [rows, vocab] fit a Java array and the free heap. */
+    static void checkLogits(int rows, int vocab) {
+        long floats = (long) rows * vocab;
+        if (floats > Integer.MAX_VALUE - 8) {
+            throw new TailsException("masked-LM logits of " + rows + " token rows x " + vocab + " vocabulary entries would hold "
+                    + floats + " floats, more than a Java array can; use a smaller batch");
+        }
+        requireFree(4 * floats, "masked-LM logits of " + rows + " token rows", Heap.RUNTIME);
+    }
+
+    private static void requireFree(long needed, String what, Heap heap) {
         long available = heap.available();
         if (needed > available) {
             // "Used" counts garbage not yet collected: a long run's heap fills with it between full
@@ -67,9 +80,9 @@ final class ActivationBudget {
         }
         if (needed > available) {
             throw new TailsException(String.format(
-                    "batch of %d texts x %d tokens needs about %,d MB of activations but the heap has %,d MB free "
+                    "%s needs about %,d MB of activations but the heap has %,d MB free "
                             + "(of -Xmx %,d MB); use a smaller batch (--batch-size) or a larger -Xmx",
-                    batchSize, seqLen, needed >> 20, available >> 20, Runtime.getRuntime().maxMemory() >> 20));
+                    what, needed >> 20, available >> 20, Runtime.getRuntime().maxMemory() >> 20));
         }
     }
 

@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * A loaded model folder (config.json, safetensors weights, tokenizer files): text in, hidden states
- * out. Thread-safe: one instance serves many threads.
+ * out, and masked-LM predictions when the checkpoint has the head. Thread-safe: one instance serves
+ * many threads.
  */
 public final class Model {
     private final Path folder;
@@ -19,14 +20,17 @@ public final class Model {
     private final Tokenizer tokenizer;
     private final EncoderWeights weights;
     private final Encoder encoder;
+    private final MlmHeadLoad mlmHead;
     private final Set<String> unusedTensors;
 
-    private Model(Path folder, ModelConfig config, Tokenizer tokenizer, EncoderWeights weights, Set<String> unusedTensors) {
+    private Model(Path folder, ModelConfig config, Tokenizer tokenizer, EncoderWeights weights, MlmHeadLoad mlmHead,
+                  Set<String> unusedTensors) {
         this.folder = folder;
         this.config = config;
         this.tokenizer = tokenizer;
         this.weights = weights;
         this.encoder = new Encoder(config, weights);
+        this.mlmHead = mlmHead;
         this.unusedTensors = unusedTensors;
     }
 
@@ -39,13 +43,15 @@ public final class Model {
         Tokenizer tokenizer = Tokenizer.load(folder);
         try (Checkpoint checkpoint = Checkpoint.open(folder)) {
             WeightLoader loader = new WeightLoader(checkpoint, config);
-            return new Model(folder, config, tokenizer, loader.load(), loader.unusedTensors());
+            EncoderWeights weights = loader.load();
+            MlmHeadLoad mlmHead = loader.mlmHead(weights.embeddings());
+            return new Model(folder, config, tokenizer, weights, mlmHead, loader.unusedTensors());
         }
     }
 
     /** The same weights (shared, not copied) run with another activation. */
     public Model withActivation(Activation activation) {
-        return new Model(folder, config.withActivation(activation), tokenizer, weights, unusedTensors);
+        return new Model(folder, config.withActivation(activation), tokenizer, weights, mlmHead, unusedTensors);
     }
 
     public Path folder() {
@@ -69,7 +75,7 @@ public final class Model {
         return weights;
     }
 
-    /** Checkpoint tensors the encoder ignores, such as a masked-LM or NSP head. */
+    /** Checkpoint tensors the model ignores, such as an NSP head or the copy of a tied decoder weight. */
     public Set<String> unusedTensors() {
         return unusedTensors;
     }
@@ -95,5 +101,37 @@ public final class Model {
 
     public EncoderOutput forward(List<String> texts) {
         return encoder.forward(batch(texts, false), ForwardHooks.NONE);
+    }
+
+    /** True when the checkpoint has a masked-LM head, so {@link #mlmLogits} and {@link #fillMask} work. */
+    public boolean hasMlmHead() {
+        return mlmHead.present();
+    }
+
+    /**
+     * The forward pass through the masked-LM head: logits [B*T, vocab]. Hooks see the encoder's
+     * points and then hook_mlm_transform and hook_mlm_logits. Fails, naming the missing tensor,
+     * before any computation when the checkpoint has no head.
+     */
+    public MaskedLmOutput mlmLogits(Batch batch, ForwardHooks hooks) {
+        MlmHead head = new MlmHead(config, requireMlmHead());
+        EncoderOutput out = encoder.forward(batch, hooks);
+        float[] logits = head.forward(out.hiddenStates()[config.numLayers()], batch, hooks);
+        return new MaskedLmOutput(out, logits, config.vocabSize());
+    }
+
+    /** transformers' fill-mask pipeline: the k most likely tokens at each mask token of the text, in text order. */
+    public List<MaskPredictions> fillMask(String text, int k) {
+        return fillMask(List.of(text), k, false).getFirst();
+    }
+
+    /** {@link #fillMask(String, int)} for several texts in one padded batch; truncate as {@link #batch}. */
+    public List<List<MaskPredictions>> fillMask(List<String> texts, int k, boolean truncate) {
+        requireMlmHead();
+        return new FillMask(this, k, truncate).run(texts);
+    }
+
+    private MlmHeadWeights requireMlmHead() {
+        return mlmHead.require("model " + folder);
     }
 }

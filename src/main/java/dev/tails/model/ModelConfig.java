@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The architecture numbers of one model, read from a Hugging Face config.json. */
+/**
+ * The architecture numbers of one model, read from a Hugging Face config.json.
+ * tieWordEmbeddings: the masked-LM decoder is the word embedding table (HF's tie_word_embeddings, default true).
+ */
 public record ModelConfig(
         ModelFamily family,
         int vocabSize,
@@ -21,7 +24,8 @@ public record ModelConfig(
         int typeVocabSize,
         float layerNormEps,
         Activation activation,
-        int padTokenId) {
+        int padTokenId,
+        boolean tieWordEmbeddings) {
 
     public ModelConfig {
         if (hiddenSize % numHeads != 0) {
@@ -44,7 +48,7 @@ public record ModelConfig(
 
     public ModelConfig withActivation(Activation newActivation) {
         return new ModelConfig(family, vocabSize, hiddenSize, numLayers, numHeads, intermediateSize,
-                maxPositionEmbeddings, typeVocabSize, layerNormEps, newActivation, padTokenId);
+                maxPositionEmbeddings, typeVocabSize, layerNormEps, newActivation, padTokenId, tieWordEmbeddings);
     }
 
     public static ModelConfig load(Path modelDir) {
@@ -81,7 +85,8 @@ public record ModelConfig(
                 positive(root, "type_vocab_size", where),
                 (float) number(root, "layer_norm_eps", where, family == ModelFamily.ROBERTA ? 1e-5 : 1e-12),
                 Activation.fromHiddenAct(root.has("hidden_act") ? text(root, "hidden_act", where) : "gelu", where),
-                pad);
+                pad,
+                bool(root, "tie_word_embeddings", where, true));
     }
 
     private static String text(JsonNode root, String key, String where) {
@@ -90,6 +95,17 @@ public record ModelConfig(
             throw new TailsException(where + ": '" + key + "' must be a string");
         }
         return n.asText();
+    }
+
+    private static boolean bool(JsonNode root, String key, String where, boolean fallback) {
+        JsonNode n = root.get(key);
+        if (n == null) {
+            return fallback;
+        }
+        if (!n.isBoolean()) {
+            throw new TailsException(where + ": '" + key + "' must be true or false, got " + n);
+        }
+        return n.asBoolean();
     }
 
     private static int positive(JsonNode root, String key, String where) {

@@ -13,7 +13,7 @@ public final class RandomEncoder {
     }
 
     public static ModelConfig bertBase() {
-        return new ModelConfig(ModelFamily.BERT, 28996, 768, 12, 12, 3072, 512, 2, 1e-12f, Activation.GELU_ERF, 0);
+        return new ModelConfig(ModelFamily.BERT, 28996, 768, 12, 12, 3072, 512, 2, 1e-12f, Activation.GELU_ERF, 0, true);
     }
 
     public static Encoder create(ModelConfig c, long seed) {

@@ -10,7 +10,7 @@ import java.util.TreeSet;
 /**
  * Binds checkpoint tensors to the encoder, under HF BertModel/RobertaModel names with or without the
  * family prefix ("bert.", "roberta."), accepting legacy LayerNorm.gamma/beta names, and checking
- * every shape against config.json.
+ * every shape against config.json; and the masked-LM head when the checkpoint has one.
  */
 final class WeightLoader {
     private final Checkpoint checkpoint;
@@ -28,13 +28,13 @@ final class WeightLoader {
     EncoderWeights load() {
         int h = config.hiddenSize();
         EmbeddingWeights embeddings = new EmbeddingWeights(
-                tensor("embeddings.word_embeddings.weight", config.vocabSize(), h),
-                tensor("embeddings.position_embeddings.weight", config.maxPositionEmbeddings(), h),
-                tensor("embeddings.token_type_embeddings.weight", config.typeVocabSize(), h),
-                layerNorm("embeddings.LayerNorm"));
+                tensor(prefix + "embeddings.word_embeddings.weight", config.vocabSize(), h),
+                tensor(prefix + "embeddings.position_embeddings.weight", config.maxPositionEmbeddings(), h),
+                tensor(prefix + "embeddings.token_type_embeddings.weight", config.typeVocabSize(), h),
+                layerNorm(prefix + "embeddings.LayerNorm"));
         List<LayerWeights> layers = new ArrayList<>();
         for (int l = 0; l < config.numLayers(); l++) {
-            String p = "encoder.layer." + l + ".";
+            String p = prefix + "encoder.layer." + l + ".";
             layers.add(new LayerWeights(
                     linear(p + "attention.self.query", h, h),
                     linear(p + "attention.self.key", h, h),
@@ -45,11 +45,36 @@ final class WeightLoader {
                     linear(p + "output.dense", h, config.intermediateSize()),
                     layerNorm(p + "output.LayerNorm")));
         }
-        LinearWeights pooler = checkpoint.contains(prefix + "pooler.dense.weight") ? linear("pooler.dense", h, h) : null;
+        LinearWeights pooler = checkpoint.contains(prefix + "pooler.dense.weight") ? linear(prefix + "pooler.dense", h, h) : null;
         return new EncoderWeights(embeddings, List.copyOf(layers), pooler);
     }
 
-    /** Tensors in the checkpoint the encoder does not use (masked-LM/NSP heads and the like). */
+    /**
+     * The masked-LM head (names of {@link MlmHeadFormat}, never prefixed: HF keeps it beside the
+     * encoder). As HF's tie_word_embeddings: tied, the decoder is the word embedding table whatever
+     * the file holds; untied, the file must have its own decoder weight.
+     */
+    MlmHeadLoad mlmHead(EmbeddingWeights embeddings) {
+        MlmHeadFormat f = MlmHeadFormat.of(config.family());
+        String bias = checkpoint.contains(f.bias()) ? f.bias() : f.decoder() + ".bias";
+        List<String> required = new ArrayList<>(List.of(f.dense() + ".weight", f.dense() + ".bias",
+                legacyName(f.layerNorm(), "weight", "gamma"), legacyName(f.layerNorm(), "bias", "beta"), bias));
+        if (!config.tieWordEmbeddings()) {
+            required.add(f.decoder() + ".weight");
+        }
+        for (String name : required) {
+            if (!checkpoint.contains(name)) {
+                return MlmHeadLoad.missing(name);
+            }
+        }
+        int h = config.hiddenSize();
+        int v = config.vocabSize();
+        float[] decoder = config.tieWordEmbeddings() ? embeddings.word() : tensor(f.decoder() + ".weight", v, h);
+        return new MlmHeadLoad(new MlmHeadWeights(f, linear(f.dense(), h, h), layerNorm(f.layerNorm()),
+                new VocabProjection(decoder, tensor(bias, v), v, h)), null);
+    }
+
+    /** Tensors in the checkpoint the model does not use (an NSP head, a tied decoder's copy and the like). */
     Set<String> unusedTensors() {
         Set<String> unused = new TreeSet<>(checkpoint.names());
         unused.removeAll(used);
@@ -71,13 +96,12 @@ final class WeightLoader {
     /** TF-converted checkpoints name LayerNorm parameters gamma/beta instead of weight/bias. */
     private String legacyName(String module, String current, String legacy) {
         String modern = module + "." + current;
-        return checkpoint.contains(prefix + modern) || !checkpoint.contains(prefix + module + "." + legacy)
+        return checkpoint.contains(modern) || !checkpoint.contains(module + "." + legacy)
                 ? modern : module + "." + legacy;
     }
 
     private float[] tensor(String name, int... shape) {
-        String full = prefix + name;
-        used.add(full);
-        return checkpoint.floats(full, shape).data();
+        used.add(name);
+        return checkpoint.floats(name, shape).data();
     }
 }

@@ -12,7 +12,8 @@ import java.util.Map;
  * whitespace on that side, which then belongs to the token.
  */
 final class AddedTokens {
-    record Added(String content, int id, boolean lstrip, boolean rstrip) {
+    /** special: dropped by decode(skip_special_tokens) ([CLS], [UNK], &lt;mask&gt;, ...). */
+    record Added(String content, int id, boolean lstrip, boolean rstrip, boolean special) {
     }
 
     /** Receives the text between matches and the matches themselves, in order. */

@@ -1,5 +1,6 @@
 package dev.tails.tokenize;
 
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,12 +20,16 @@ final class ByteLevel {
 
     /** GPT-2's bytes_to_unicode: printable Latin-1 bytes stand for themselves, the rest are shifted to 256+. */
     private static final char[] BYTE_CHAR = new char[256];
+    /** The inverse: the byte a character stands for, -1 for characters outside the alphabet (all are below 512). */
+    private static final short[] CHAR_BYTE = new short[512];
 
     static {
+        Arrays.fill(CHAR_BYTE, (short) -1);
         int shifted = 0;
         for (int b = 0; b < 256; b++) {
             boolean printable = (b >= '!' && b <= '~') || (b >= 0xA1 && b <= 0xAC) || (b >= 0xAE && b <= 0xFF);
             BYTE_CHAR[b] = (char) (printable ? b : 256 + shifted++);
+            CHAR_BYTE[BYTE_CHAR[b]] = (short) b;
         }
     }
 
@@ -36,6 +41,19 @@ final class ByteLevel {
         while (m.find()) {
             toBytes(text, m.start(), m.end(), sink);
         }
+    }
+
+    /** The bytes a string of byte characters stands for, or null if one of its characters stands for none. */
+    static byte[] bytesOf(String byteChars) {
+        byte[] out = new byte[byteChars.length()];
+        for (int i = 0; i < out.length; i++) {
+            char c = byteChars.charAt(i);
+            if (c >= CHAR_BYTE.length || CHAR_BYTE[c] < 0) {
+                return null;
+            }
+            out[i] = (byte) CHAR_BYTE[c];
+        }
+        return out;
     }
 
     private static void toBytes(String text, int from, int to, WordSink sink) {

@@ -2,7 +2,7 @@ package dev.tails.tokenize;
 
 import dev.tails.TailsException;
 
-/** The HF pipeline: added tokens split off the raw text, the model on the rest, then the template. */
+/** The HF pipeline: added tokens split off the raw text, the model on the rest, then the template; and back. */
 final class PipelineTokenizer implements Tokenizer {
     private final String family;
     private final AddedTokens added;
@@ -10,15 +10,17 @@ final class PipelineTokenizer implements Tokenizer {
     private final PostProcessor post;
     private final int padId;
     private final int vocabSize;
+    private final Detokenizer detokenizer;
 
     PipelineTokenizer(String family, AddedTokens added, SegmentModel model, PostProcessor post,
-                      int padId, int vocabSize) {
+                      int padId, int vocabSize, Detokenizer detokenizer) {
         this.family = family;
         this.added = added;
         this.model = model;
         this.post = post;
         this.padId = padId;
         this.vocabSize = vocabSize;
+        this.detokenizer = detokenizer;
     }
 
     @Override
@@ -63,5 +65,20 @@ final class PipelineTokenizer implements Tokenizer {
     @Override
     public String family() {
         return family;
+    }
+
+    @Override
+    public String token(int id) {
+        return detokenizer.token(id);
+    }
+
+    @Override
+    public String decode(int[] ids, boolean skipSpecialTokens) {
+        return detokenizer.decode(ids, skipSpecialTokens);
+    }
+
+    @Override
+    public int maskId() {
+        return detokenizer.maskId();
     }
 }

@@ -18,6 +18,24 @@ public interface Tokenizer {
     /** "wordpiece" or "bpe". */
     String family();
 
+    /** The vocabulary's string for an id ("##ing", "ĠParis", "[MASK]"); a TailsException for an id it lacks. */
+    String token(int id);
+
+    /**
+     * Ids back to text as Hugging Face's decode: WordPiece pieces joined ("##" glued on), byte-level
+     * BPE bytes read back as UTF-8, then clean_up_tokenization_spaces (" ." to ".", " 's" to "'s", ...;
+     * tokenizer_config.json may turn it off). skipSpecialTokens drops [CLS], [SEP], [MASK], &lt;s&gt;, ...
+     */
+    String decode(int[] ids, boolean skipSpecialTokens);
+
+    /** decode with skip_special_tokens=True, the usual reading of a sequence. */
+    default String decode(int[] ids) {
+        return decode(ids, true);
+    }
+
+    /** The id of [MASK] / &lt;mask&gt;; a TailsException when the vocabulary has none. */
+    int maskId();
+
     /**
      * From a model folder: tokenizer.json if present, else vocab.txt (+ tokenizer_config.json's
      * do_lower_case, default true), else vocab.json + merges.txt.

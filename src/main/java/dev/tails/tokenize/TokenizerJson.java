@@ -16,14 +16,17 @@ import java.util.List;
 final class TokenizerJson {
     private final JsonNode root;
     private final String where;
+    private final boolean cleanUpSpaces;
 
-    private TokenizerJson(JsonNode root, String where) {
+    private TokenizerJson(JsonNode root, String where, boolean cleanUpSpaces) {
         this.root = root;
         this.where = where;
+        this.cleanUpSpaces = cleanUpSpaces;
     }
 
-    static Tokenizer load(Path file) {
-        return new TokenizerJson(TokenizerLoader.readJson(file), file.toString()).build();
+    /** cleanUpSpaces: tokenizer_config.json's clean_up_tokenization_spaces, applied after the decoder. */
+    static Tokenizer load(Path file, boolean cleanUpSpaces) {
+        return new TokenizerJson(TokenizerLoader.readJson(file), file.toString(), cleanUpSpaces).build();
     }
 
     private Tokenizer build() {
@@ -36,10 +39,26 @@ final class TokenizerJson {
             case "BPE" -> byteLevelBpe(model, vocab);
             default -> throw unsupported("model", type);
         };
-        int vocabSize = Math.max(segmentModel.vocabSize(),
-                added.stream().mapToInt(a -> a.id() + 1).max().orElse(0));
+        // the decoder follows the model: the file's own decoder entry only restates it for these two
+        Decoder decoder = type.equals("BPE") ? new ByteLevelDecoder()
+                : new WordPieceDecoder(model.path("continuing_subword_prefix").asText("##"));
+        checkAddedIds(added, segmentModel.vocabSize());
+        int vocabSize = Math.max(segmentModel.vocabSize(), added.stream().mapToInt(a -> a.id() + 1).max().orElse(0));
         return new PipelineTokenizer(type.equals("BPE") ? "bpe" : "wordpiece", new AddedTokens(added), segmentModel,
-                postProcessor(), padId(vocab, added), vocabSize);
+                postProcessor(), padId(vocab, added), vocabSize,
+                new Detokenizer(vocab, added, vocabSize, decoder, cleanUpSpaces));
+    }
+
+    /** HF numbers added tokens after the vocabulary, so a lying id cannot size the id table. */
+    private void checkAddedIds(List<AddedTokens.Added> added, int modelVocab) {
+        int bound = modelVocab + added.size();
+        for (AddedTokens.Added a : added) {
+            if (a.id() < 0 || a.id() >= bound) {
+                throw new TailsException(where + ": added token \"" + a.content() + "\" has id " + a.id()
+                        + ", outside [0, " + bound + ") for a vocabulary of " + modelVocab + " and "
+                        + added.size() + " added tokens");
+            }
+        }
     }
 
     private SegmentModel wordPiece(JsonNode model, Vocab vocab) {
@@ -145,7 +164,7 @@ final class TokenizerJson {
         List<AddedTokens.Added> added = new ArrayList<>();
         for (JsonNode t : root.path("added_tokens")) {
             added.add(new AddedTokens.Added(t.path("content").asText(), t.path("id").asInt(),
-                    t.path("lstrip").asBoolean(false), t.path("rstrip").asBoolean(false)));
+                    t.path("lstrip").asBoolean(false), t.path("rstrip").asBoolean(false), t.path("special").asBoolean(false)));
         }
         return added;
     }

@@ -22,47 +22,51 @@ final class TokenizerLoader {
         if (!Files.isDirectory(dir)) {
             throw new TailsException("tokenizer folder " + dir + " does not exist or is not a folder");
         }
+        JsonNode config = tokenizerConfig(dir.resolve("tokenizer_config.json"));
+        boolean cleanUpSpaces = config.path("clean_up_tokenization_spaces").asBoolean(true);
         Path tokenizerJson = dir.resolve("tokenizer.json");
         if (Files.isRegularFile(tokenizerJson)) {
-            return TokenizerJson.load(tokenizerJson);
+            return TokenizerJson.load(tokenizerJson, cleanUpSpaces);
         }
         Path vocabTxt = dir.resolve("vocab.txt");
         if (Files.isRegularFile(vocabTxt)) {
-            return wordPiece(vocabTxt, lowercase(dir.resolve("tokenizer_config.json")));
+            return wordPiece(vocabTxt, config.path("do_lower_case").asBoolean(true), cleanUpSpaces);
         }
         Path vocabJson = dir.resolve("vocab.json");
         Path mergesTxt = dir.resolve("merges.txt");
         if (Files.isRegularFile(vocabJson) && Files.isRegularFile(mergesTxt)) {
-            return byteLevelBpe(vocabJson, mergesTxt);
+            return byteLevelBpe(vocabJson, mergesTxt, cleanUpSpaces);
         }
         throw new TailsException("no tokenizer in " + dir
                 + ": looked for tokenizer.json, vocab.txt, and vocab.json + merges.txt");
     }
 
     /** HF BertTokenizer from vocab.txt: accents stripped only when lowercasing, [CLS]/[SEP] template. */
-    private static Tokenizer wordPiece(Path vocabTxt, boolean lowercase) {
+    private static Tokenizer wordPiece(Path vocabTxt, boolean lowercase, boolean cleanUpSpaces) {
         Vocab vocab = Vocab.fromLines(vocabTxt);
         List<AddedTokens.Added> specials = new ArrayList<>();
         for (String s : BERT_SPECIALS) {
-            specials.add(new AddedTokens.Added(s, vocab.require(s), false, false));
+            specials.add(new AddedTokens.Added(s, vocab.require(s), false, false, true));
         }
         WordPiece model = new WordPiece(new BasicTokenizer(true, true, lowercase, lowercase), vocab, "[UNK]", "##", 100);
         PostProcessor post = PostProcessor.bert(vocab.require("[CLS]"), "[CLS]", vocab.require("[SEP]"), "[SEP]");
         return new PipelineTokenizer("wordpiece", new AddedTokens(specials), model, post,
-                vocab.require("[PAD]"), vocab.size());
+                vocab.require("[PAD]"), vocab.size(),
+                new Detokenizer(vocab, specials, vocab.size(), new WordPieceDecoder("##"), cleanUpSpaces));
     }
 
     /** HF RobertaTokenizer from vocab.json + merges.txt: &lt;mask&gt; swallows the whitespace before it. */
-    private static Tokenizer byteLevelBpe(Path vocabJson, Path mergesTxt) {
+    private static Tokenizer byteLevelBpe(Path vocabJson, Path mergesTxt, boolean cleanUpSpaces) {
         Vocab vocab = Vocab.fromJson(readJson(vocabJson), vocabJson.toString());
         List<AddedTokens.Added> specials = new ArrayList<>();
         for (String s : List.of("<s>", "<pad>", "</s>", "<unk>", "<mask>")) {
-            specials.add(new AddedTokens.Added(s, vocab.require(s), s.equals("<mask>"), false));
+            specials.add(new AddedTokens.Added(s, vocab.require(s), s.equals("<mask>"), false, true));
         }
         Bpe bpe = new Bpe(vocab, readMerges(mergesTxt), mergesTxt.toString());
         PostProcessor post = PostProcessor.roberta(vocab.require("<s>"), "<s>", vocab.require("</s>"), "</s>", true);
         return new PipelineTokenizer("bpe", new AddedTokens(specials), new ByteLevelBpe(bpe), post,
-                vocab.require("<pad>"), vocab.size());
+                vocab.require("<pad>"), vocab.size(),
+                new Detokenizer(vocab, specials, vocab.size(), new ByteLevelDecoder(), cleanUpSpaces));
     }
 
     /** merges.txt: "left right" per line, in rank order, after an optional "#version" line. */
@@ -82,12 +86,12 @@ final class TokenizerLoader {
         return merges;
     }
 
-    /** tokenizer_config.json's do_lower_case; true without it, as HF's BertTokenizer. */
-    private static boolean lowercase(Path config) {
-        if (!Files.isRegularFile(config)) {
-            return true;
-        }
-        return readJson(config).path("do_lower_case").asBoolean(true);
+    /**
+     * tokenizer_config.json, or an empty object without one: do_lower_case (default true, as HF's
+     * BertTokenizer) and clean_up_tokenization_spaces (default true, as transformers 4) are read from it.
+     */
+    private static JsonNode tokenizerConfig(Path config) {
+        return Files.isRegularFile(config) ? readJson(config) : Json.MAPPER.createObjectNode();
     }
 
     static JsonNode readJson(Path file) {

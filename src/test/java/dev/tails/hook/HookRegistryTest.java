@@ -63,7 +63,7 @@ class HookRegistryTest {
         assertEquals(List.of("blocks.0.mlp.hook_post", "blocks.1.mlp.hook_post", "blocks.2.mlp.hook_post"),
                 names.resolve("blocks.*.mlp.hook_post").stream().map(HookSite::name).toList());
         assertEquals(7, names.resolve("blocks.1.attn.*").size());
-        assertEquals(4 + 3 * 16, names.all().size());
+        assertEquals(4 + 3 * 16 + 2, names.all().size());  // embeddings, blocks, masked-LM head
         assertEquals(3, names.resolve("embed.*").size());
     }
 

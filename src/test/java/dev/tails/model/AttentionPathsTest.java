@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 class AttentionPathsTest {
     @Test
     void queryBlocksGiveTheSameBitsAsWholePatterns() {
-        ModelConfig config = new ModelConfig(ModelFamily.BERT, 300, 32, 2, 2, 64, 128, 2, 1e-12f, Activation.GELU_ERF, 0);
+        ModelConfig config = new ModelConfig(ModelFamily.BERT, 300, 32, 2, 2, 64, 128, 2, 1e-12f, Activation.GELU_ERF, 0, true);
         Encoder encoder = RandomEncoder.create(config, 3);
         int[][] ids = {new int[97], new int[41]};
         for (int[] row : ids) {

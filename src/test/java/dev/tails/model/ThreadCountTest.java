@@ -15,7 +15,7 @@ class ThreadCountTest {
 
     @Test
     void forwardIsBitIdenticalForOneAndTwoThreads() {
-        ModelConfig config = new ModelConfig(ModelFamily.BERT, 500, 96, 2, 3, 200, 64, 2, 1e-12f, Activation.GELU_ERF, 0);
+        ModelConfig config = new ModelConfig(ModelFamily.BERT, 500, 96, 2, 3, 200, 64, 2, 1e-12f, Activation.GELU_ERF, 0, true);
         Encoder encoder = RandomEncoder.create(config, 7);
         int[][] ids = {new int[37], new int[20]}; // ragged: padding, and edge tiles in every GEMM
         for (int[] row : ids) {

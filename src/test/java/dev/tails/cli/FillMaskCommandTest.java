@@ -1,0 +1,76 @@
+package dev.tails.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tails.MlmFolders;
+import dev.tails.TestFiles;
+import dev.tails.io.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** `tails fill-mask` on tiny-bert with a head: texts from arguments and standard input, table and JSON lines, errors. */
+class FillMaskCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String stdin, String... args) {
+        CommandLine cmd = Main.commandLine();
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        InputStream saved = System.in;
+        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        try {
+            return cmd.execute(args);
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
+    @Test
+    void readsStandardInputAndPrintsJsonLines(@TempDir Path dir) throws IOException {
+        String model = MlmFolders.withHead("tiny-bert", dir).toString();
+        int exit = run("the [MASK] sat on the mat.\n\n", "fill-mask", "--model", model, "--top-k", "3", "--json",
+                "-", "a [MASK] and a [MASK]");
+        assertEquals(0, exit, err.toString());
+        String[] lines = out.toString().strip().split("\n");
+        assertEquals(2, lines.length, out.toString());
+        JsonNode first = Json.MAPPER.readTree(lines[0]);
+        assertEquals("the [MASK] sat on the mat.", first.get("text").asText());
+        JsonNode fills = first.get("masks").get(0).get("fills");
+        assertEquals(3, fills.size());
+        for (String key : new String[] {"score", "token", "token_str", "sequence"}) {
+            assertTrue(fills.get(0).has(key), key);
+        }
+        assertEquals(2, Json.MAPPER.readTree(lines[1]).get("masks").size());
+    }
+
+    @Test
+    void printsATablePerMask(@TempDir Path dir) throws IOException {
+        int exit = run("", "fill-mask", "--model", MlmFolders.withHead("tiny-bert", dir).toString(), "the [MASK] sat.");
+        assertEquals(0, exit, err.toString());
+        assertTrue(out.toString().startsWith("the [MASK] sat.\n  mask 1 of 1 (token 2):\n     1. "), out.toString());
+        assertEquals(7, out.toString().strip().split("\n").length, "text, mask line, 5 candidates");
+    }
+
+    @Test
+    void badInputIsAnErrorNotAStackTrace(@TempDir Path dir) throws IOException {
+        String model = MlmFolders.withHead("tiny-bert", dir).toString();
+        assertEquals(1, run("", "fill-mask", "--model", model, "no mask"));
+        assertTrue(err.toString().startsWith("tails: no [MASK] token"), err.toString());
+        assertEquals(2, run("", "fill-mask", "--model", model, "--top-k", "0", "a [MASK]"));
+        assertEquals(2, run("", "fill-mask", "--model", model));
+        assertEquals(1, run("", "fill-mask", "--model", TestFiles.resource("models/tiny-bert").toString(), "a [MASK]"));
+        assertTrue(err.toString().contains("no masked-LM head"), err.toString());
+    }
+}

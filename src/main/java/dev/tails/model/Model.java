@@ -95,8 +95,10 @@ public final class Model {
         return Batch.of(encodings, config);
     }
 
+    /** The encoder's forward; it goes on through the masked-LM head when a hook listens there (hook_mlm_*). */
     public EncoderOutput forward(Batch batch, ForwardHooks hooks) {
-        return encoder.forward(batch, hooks);
+        boolean headHooked = hooks.active(HookPoint.MLM_TRANSFORM, 0) || hooks.active(HookPoint.MLM_LOGITS, 0);
+        return headHooked ? mlmLogits(batch, hooks).encoder() : encoder.forward(batch, hooks);
     }
 
     public EncoderOutput forward(List<String> texts) {

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -111,6 +112,16 @@ class MlmHeadTest {
                 .logits();
         assertEquals(42f, edited[7]);
         assertEquals(logits[8], edited[8]);
+    }
+
+    @Test
+    void aPlainForwardGoesThroughTheHeadWhenAHookListensThere() {
+        float[][] seen = new float[1][];
+        model.forward(batch, new HookRegistry(model.config()).add("hook_mlm_logits", data -> seen[0] = data.data().clone()));
+        assertArrayEquals(logits, seen[0]);
+        TailsException e = assertThrows(TailsException.class, () -> TinyModels.tinyBert().forward(batch,
+                new HookRegistry(model.config()).add("hook_mlm_logits", data -> { })));
+        assertTrue(e.getMessage().contains(DENSE), e.getMessage());
     }
 
     @Test

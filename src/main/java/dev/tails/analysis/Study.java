@@ -1,12 +1,18 @@
 package dev.tails.analysis;
 
 import dev.tails.Progress;
+import dev.tails.attribution.Attribution;
+import dev.tails.attribution.Attributor;
 import dev.tails.corpus.Clip;
 import dev.tails.corpus.CorpusBatch;
 import dev.tails.corpus.CorpusRunner;
+import dev.tails.corpus.CorpusStatistic;
+import dev.tails.corpus.SentenceSample;
 import dev.tails.corpus.TokenizedCorpus;
 import dev.tails.model.ForwardHooks;
 import dev.tails.model.Model;
+import dev.tails.probe.PositionProbes;
+import dev.tails.probe.ProbeResult;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -35,7 +41,7 @@ public final class Study {
 
         OutlierCounts raw = new OutlierCounts(corpus, states, hidden, Clip.none(hidden));
         LayerMeans means = new LayerMeans(corpus, states, hidden);
-        PositionProbes probes = settings.probes() == null ? null : PositionProbes.prepare(model, corpus, settings);
+        PositionProbes probes = settings.probes() == null ? null : PositionProbes.prepare(corpus, settings.probes(), settings.seed(), settings.truncate());
         progress.stage("pass 1/4: outlier counts over " + corpus.size() + " texts"
                 + (probes == null ? "" : ", position probe features"));
         runner.forEachBatch(corpus, ForwardHooks.NONE, all(probes == null ? List.of(raw, means)

@@ -1,6 +1,8 @@
 package dev.tails.analysis;
 
+import dev.tails.attribution.Attribution;
 import dev.tails.corpus.Clip;
+import dev.tails.probe.ProbeResult;
 
 import java.util.List;
 

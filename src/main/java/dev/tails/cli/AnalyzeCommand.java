@@ -1,13 +1,13 @@
 package dev.tails.cli;
 
 import dev.tails.analysis.OutlierCounts;
-import dev.tails.analysis.ProbeResult;
-import dev.tails.analysis.ProbeSettings;
 import dev.tails.analysis.Study;
 import dev.tails.analysis.StudyResult;
 import dev.tails.analysis.StudySettings;
 import dev.tails.corpus.Corpus;
 import dev.tails.model.Model;
+import dev.tails.probe.ProbeResult;
+import dev.tails.probe.ProbeSettings;
 import dev.tails.report.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,8 +1,8 @@
 package dev.tails.cli;
 
 import dev.tails.TailsException;
-import dev.tails.analysis.Attribution;
-import dev.tails.analysis.Attributor;
+import dev.tails.attribution.Attribution;
+import dev.tails.attribution.Attributor;
 import dev.tails.corpus.CorpusRunner;
 import dev.tails.io.Json;
 import dev.tails.model.Model;

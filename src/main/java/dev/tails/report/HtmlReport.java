@@ -1,11 +1,11 @@
 package dev.tails.report;
 
-import dev.tails.analysis.Adam;
-import dev.tails.analysis.Attribution;
 import dev.tails.analysis.OutlierCounts;
-import dev.tails.analysis.ProbeResult;
 import dev.tails.analysis.StudyResult;
-import dev.tails.analysis.UnitMean;
+import dev.tails.attribution.Attribution;
+import dev.tails.attribution.UnitMean;
+import dev.tails.probe.Adam;
+import dev.tails.probe.ProbeResult;
 
 import java.util.ArrayList;
 import java.util.List;

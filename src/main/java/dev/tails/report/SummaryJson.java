@@ -1,9 +1,9 @@
 package dev.tails.report;
 
-import dev.tails.analysis.Adam;
 import dev.tails.analysis.OutlierCounts;
-import dev.tails.analysis.ProbeResult;
 import dev.tails.analysis.StudyResult;
+import dev.tails.probe.Adam;
+import dev.tails.probe.ProbeResult;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

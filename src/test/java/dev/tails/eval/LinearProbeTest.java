@@ -1,4 +1,4 @@
-package dev.tails.probe;
+package dev.tails.eval;
 
 import org.junit.jupiter.api.Test;
 

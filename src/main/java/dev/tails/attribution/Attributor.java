@@ -5,6 +5,7 @@ import dev.tails.TailsException;
 import dev.tails.corpus.CorpusBatch;
 import dev.tails.corpus.CorpusRunner;
 import dev.tails.corpus.TokenizedCorpus;
+import dev.tails.hook.ActivationCache;
 import dev.tails.model.Model;
 
 import java.util.ArrayList;
@@ -43,10 +44,12 @@ public final class Attributor {
         List<CorpusAttribution> sums = blocks.stream().map(block -> new CorpusAttribution(block, embedding,
                 model.config().intermediateSize(), model.config().numHeads())).toList();
         Set<Integer> captured = Set.copyOf(blocks.stream().map(BlockDecomposer::block).toList());
-        runner.forEachBatch(corpus, () -> CapturedForward.capture(captured), (batch, capture) -> {
-            CapturedForward forward = new CapturedForward(batch.output(), capture);
+        ActivationCache cache = new ActivationCache();
+        runner.forEachBatch(corpus, CapturedForward.hooks(model.config(), captured, cache), batch -> {
+            CapturedForward forward = new CapturedForward(batch.output(), cache);
             sums.forEach(s -> s.add(forward));
             alongside.accept(batch);
+            cache.clear();  // one batch at a time: the next forward's sequences are numbered from 0
         }, progress);
         return sums.stream().map(s -> s.result(top)).toList();
     }

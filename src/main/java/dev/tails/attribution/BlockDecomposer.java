@@ -63,37 +63,38 @@ public final class BlockDecomposer {
 
     /** The measured hook_normalized_resid_mid at dim d. */
     public double normalizedMid(CapturedForward forward, int row) {
-        return forward.at(HookPoint.NORMALIZED_RESID_MID, block)[row * hidden + dim];
+        return forward.row(HookPoint.NORMALIZED_RESID_MID, block, row).at(dim);
     }
 
     /** hook_normalized_resid_mid at d = beta1 + resid_pre + attention bias + one part per head. */
     public Decomposition heads(CapturedForward forward, int row) {
-        int off = row * hidden;
-        FrozenNorm norm = FrozenNorm.of(weights.attentionNorm(), dim, forward.at(HookPoint.RESID_MID, block), off, hidden);
-        float[] z = forward.at(HookPoint.Z, block);
+        CapturedForward.Row mid = forward.row(HookPoint.RESID_MID, block, row);
+        FrozenNorm norm = FrozenNorm.of(weights.attentionNorm(), dim, mid.data(), mid.offset(), hidden);
+        CapturedForward.Row z = forward.row(HookPoint.Z, block, row);
         double[] parts = new double[heads];
         for (int h = 0; h < heads; h++) {
             double written = 0;
             for (int k = h * headDim; k < (h + 1) * headDim; k++) {
-                written += z[off + k] * headWeights[k];
+                written += z.at(k) * headWeights[k];
             }
             parts[h] = norm.scale() * written;
         }
-        double residual = norm.scale() * CenteredWeights.at(forward.state(block), off, hidden, dim);
+        double residual = norm.scale() * CenteredWeights.at(forward.state(block), row * hidden, hidden, dim);
         return new Decomposition(norm.beta(), residual, norm.scale() * attentionBias, parts);
     }
 
     /** Block output at d = beta2 + normalized_resid_mid + FFN output bias + one part per neuron. */
     public Decomposition neurons(CapturedForward forward, int row) {
-        int off = row * hidden;
-        FrozenNorm norm = FrozenNorm.of(weights.outputNorm(), dim, forward.at(HookPoint.RESID_POST, block), off, hidden);
-        float[] act = forward.at(HookPoint.MLP_POST, block);
+        CapturedForward.Row post = forward.row(HookPoint.RESID_POST, block, row);
+        FrozenNorm norm = FrozenNorm.of(weights.outputNorm(), dim, post.data(), post.offset(), hidden);
+        CapturedForward.Row act = forward.row(HookPoint.MLP_POST, block, row);
         int neurons = neuronWeights.length;
         double[] parts = new double[neurons];
         for (int j = 0; j < neurons; j++) {
-            parts[j] = norm.scale() * act[row * neurons + j] * neuronWeights[j];
+            parts[j] = norm.scale() * act.at(j) * neuronWeights[j];
         }
-        double residual = norm.scale() * CenteredWeights.at(forward.at(HookPoint.NORMALIZED_RESID_MID, block), off, hidden, dim);
+        CapturedForward.Row mid = forward.row(HookPoint.NORMALIZED_RESID_MID, block, row);
+        double residual = norm.scale() * CenteredWeights.at(mid.data(), mid.offset(), hidden, dim);
         return new Decomposition(norm.beta(), residual, norm.scale() * outputBias, parts);
     }
 }

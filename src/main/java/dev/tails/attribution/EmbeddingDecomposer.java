@@ -23,19 +23,18 @@ public final class EmbeddingDecomposer {
     }
 
     public EmbeddingDecomposition decompose(CapturedForward forward, int row) {
-        int off = row * hidden;
-        float[] word = forward.at(HookPoint.EMBED, 0);
-        float[] position = forward.at(HookPoint.POS_EMBED, 0);
-        float[] type = forward.at(HookPoint.TOKEN_TYPE_EMBED, 0);
+        CapturedForward.Row word = forward.row(HookPoint.EMBED, 0, row);
+        CapturedForward.Row position = forward.row(HookPoint.POS_EMBED, 0, row);
+        CapturedForward.Row type = forward.row(HookPoint.TOKEN_TYPE_EMBED, 0, row);
         float[] sum = new float[hidden];
         for (int i = 0; i < hidden; i++) {
             // the forward's order and float rounding: (words + token types) + positions
-            sum[i] = word[off + i] + type[off + i] + position[off + i];
+            sum[i] = word.at(i) + type.at(i) + position.at(i);
         }
         FrozenNorm frozen = FrozenNorm.of(norm, dim, sum, 0, hidden);
         return new EmbeddingDecomposition(frozen.beta(),
-                frozen.scale() * CenteredWeights.at(word, off, hidden, dim),
-                frozen.scale() * CenteredWeights.at(position, off, hidden, dim),
-                frozen.scale() * CenteredWeights.at(type, off, hidden, dim));
+                frozen.scale() * CenteredWeights.at(word.data(), word.offset(), hidden, dim),
+                frozen.scale() * CenteredWeights.at(position.data(), position.offset(), hidden, dim),
+                frozen.scale() * CenteredWeights.at(type.data(), type.offset(), hidden, dim));
     }
 }

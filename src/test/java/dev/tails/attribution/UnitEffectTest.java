@@ -1,15 +1,16 @@
 package dev.tails.attribution;
 
 import dev.tails.TestFiles;
+import dev.tails.hook.ActivationCache;
+import dev.tails.hook.HookRegistry;
+import dev.tails.hook.HookSite;
 import dev.tails.model.Batch;
-import dev.tails.model.ForwardHooks;
 import dev.tails.model.HookPoint;
 import dev.tails.model.LayerNormWeights;
 import dev.tails.model.LinearWeights;
 import dev.tails.model.Model;
 import org.junit.jupiter.api.Test;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -77,34 +78,25 @@ class UnitEffectTest {
         Batch batch = model.batch(List.of("The bank raised its rates.", "Hi"), false);
         int hidden = model.config().hiddenSize();
         CapturedForward forward = CapturedForward.run(model, batch, Set.of(BLOCK));
-        float[] before = forward.at(normInput, BLOCK);
-        ActivationCapture capture = new ActivationCapture(EnumSet.of(normInput), Set.of(BLOCK));
-        model.forward(batch, new ForwardHooks() {
-            @Override
-            public boolean active(HookPoint point, int layer) {
-                return layer == BLOCK && (point == unitPoint || point == normInput);
-            }
-
-            @Override
-            public void fire(HookPoint point, int layer, float[] activation, Batch b) {
-                if (point == unitPoint) {
-                    for (int row = 0; row < b.rows(); row++) {
-                        zero.apply(activation, row);
+        ActivationCache after = new ActivationCache();
+        model.forward(batch, new HookRegistry(model.config())
+                .add(new HookSite(unitPoint, BLOCK), data -> {
+                    for (int row = 0; row < batch.rows(); row++) {
+                        zero.apply(data.data(), row);
                     }
-                } else {
-                    capture.fire(point, layer, activation, b);
-                }
-            }
-        });
-        float[] after = capture.get(normInput, BLOCK);
+                })
+                .add(new HookSite(normInput, BLOCK), after.capture()));
         BlockDecomposer decomposer = new BlockDecomposer(model, BLOCK, DIM);
         for (int row = 0; row < batch.rows(); row++) {
             if (batch.isPadding(row)) {
                 continue;
             }
-            int off = row * hidden;
-            double removed = CenteredWeights.at(before, off, hidden, DIM) - CenteredWeights.at(after, off, hidden, DIM);
-            double expected = FrozenNorm.of(norm, DIM, before, off, hidden).scale() * removed;
+            CapturedForward.Row before = forward.row(normInput, BLOCK, row);
+            float[] ablated = after.get(normInput.nameAt(BLOCK), row / batch.seqLen()).data();
+            int ablatedOff = (row % batch.seqLen()) * hidden;
+            double removed = CenteredWeights.at(before.data(), before.offset(), hidden, DIM)
+                    - CenteredWeights.at(ablated, ablatedOff, hidden, DIM);
+            double expected = FrozenNorm.of(norm, DIM, before.data(), before.offset(), hidden).scale() * removed;
             assertEquals(expected, part.of(decomposer, forward, row), 1e-5, "row " + row);
         }
     }

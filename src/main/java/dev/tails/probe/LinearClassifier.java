@@ -24,6 +24,11 @@ public final class LinearClassifier {
         return weights[c * dims + d];
     }
 
+    /** A copy of the bias per class; null when trained without one. */
+    public double[] bias() {
+        return bias == null ? null : bias.clone();
+    }
+
     /** A copy of W [classes, dims], row-major. */
     public double[] weights() {
         return weights.clone();

@@ -19,6 +19,11 @@ public sealed interface Optimizer {
         }
 
         @Override
+        public String describe() {
+            return "Adam (lr " + learningRate + ", betas " + beta1 + "/" + beta2 + ", eps " + epsilon + ")";
+        }
+
+        @Override
         public Step start(int parameters, boolean decays, Precision precision) {
             double[] m = new double[parameters];
             double[] v = new double[parameters];
@@ -45,6 +50,11 @@ public sealed interface Optimizer {
         }
 
         @Override
+        public String describe() {
+            return "SGD (lr " + learningRate + ", L2 " + weightDecay + " on the weights)";
+        }
+
+        @Override
         public Step start(int parameters, boolean decays, Precision precision) {
             if (!decays) {
                 return (b, sums, count) -> {
@@ -60,6 +70,9 @@ public sealed interface Optimizer {
             };
         }
     }
+
+    /** Name and settings, for a report. */
+    String describe();
 
     /** A fresh optimizer state for one group of parameters; decays: weights (true) or a bias (false). */
     Step start(int parameters, boolean decays, Precision precision);

@@ -24,6 +24,8 @@ import java.util.stream.IntStream;
  * small forward pass over the dev texts to score.
  */
 public final class PositionProbes {
+    /** The paper's cap: positions from 300 on are left out. */
+    static final int MAX_CLASSES = 300;
     /** Without a dev file, this share of the corpus (at most MAX_HELD_OUT sentences) is held out. */
     private static final int HELD_OUT_DIVISOR = 5;
     private static final int MAX_HELD_OUT = 1000;
@@ -67,7 +69,7 @@ public final class PositionProbes {
                 IntStream.range(0, dev.size()).map(s -> dev.encoding(s).length()).max().orElse(0));
         int states = model.config().numLayers() + 1;
         ProbeFeatures features = new ProbeFeatures(corpus, train, states, model.config().hiddenSize());
-        return new PositionProbes(settings, dev, features, train.length, Math.min(PositionProbe.MAX_CLASSES, longest));
+        return new PositionProbes(settings, dev, features, train.length, Math.min(MAX_CLASSES, longest));
     }
 
     /** Gathers the training features; add to one pass over the study corpus. */
@@ -82,13 +84,13 @@ public final class PositionProbes {
         progress.stage(String.format("probes: training %d position probes (%d classes) on %,d tokens of %d sentences",
                 states, classes, features.tokens(), trainSentences));
         long start = System.nanoTime();
-        PositionProbe[] probes = new PositionProbe[states];
+        LinearClassifier[] probes = new LinearClassifier[states];
         AtomicInteger epochs = new AtomicInteger();
         Object lock = new Object();
-        Parallel.forRange(states, s -> probes[s] = ProbeTrainer.train(features.features(s),
-                features.positions(), features.tokens(), hidden, classes, settings, seed + s, ProbeProducts.VECTOR, () -> {
+        Parallel.forRange(states, s -> probes[s] = SoftmaxRegression.train(features.features(s), features.positions(),
+                features.tokens(), hidden, classes, settings.training(), seed + s, () -> {
                     synchronized (lock) {
-                        progress.fraction((double) epochs.incrementAndGet() / (states * settings.epochs()));
+                        progress.fraction((double) epochs.incrementAndGet() / (states * settings.training().epochs()));
                     }
                 }));
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -8,7 +8,7 @@ import dev.tails.model.EncoderOutput;
 
 /**
  * The position probes' training data, gathered during a pass the study makes anyway: every
- * counted token of the chosen sentences at a position below {@link PositionProbe#MAX_CLASSES},
+ * counted token of the chosen sentences at a position below {@link PositionProbes#MAX_CLASSES},
  * its vector at every hidden state and its position. Sized before the pass, so a corpus too big
  * for the heap is a message, not an OutOfMemoryError.
  */
@@ -37,7 +37,7 @@ final class ProbeFeatures implements CorpusStatistic {
     }
 
     private boolean kept(int sentence, int position) {
-        return chosen[sentence] && position < PositionProbe.MAX_CLASSES && corpus.counts(sentence, position);
+        return chosen[sentence] && position < PositionProbes.MAX_CLASSES && corpus.counts(sentence, position);
     }
 
     private static void checkHeap(long bytes, long perState, int sentences, int tokens) {

@@ -8,13 +8,13 @@ import dev.tails.model.EncoderOutput;
 /** Accuracy and per-dim contribution of every state's probe over the dev tokens, batch by batch. */
 final class ProbeScores implements CorpusStatistic {
     private final TokenizedCorpus dev;
-    private final PositionProbe[] probes;
+    private final LinearClassifier[] probes;
     private final int hidden;
     private final long[] correct;
     private final double[][] contributions;
     private long tokens;
 
-    ProbeScores(TokenizedCorpus dev, PositionProbe[] probes, int hidden) {
+    ProbeScores(TokenizedCorpus dev, LinearClassifier[] probes, int hidden) {
         this.dev = dev;
         this.probes = probes;
         this.hidden = hidden;
@@ -29,7 +29,7 @@ final class ProbeScores implements CorpusStatistic {
         int[] labels = new int[rows.length];
         int[] n = {0};
         corpusBatch.forEachToken((sentence, position, offset) -> {
-            if (position < PositionProbe.MAX_CLASSES) {
+            if (position < PositionProbes.MAX_CLASSES) {
                 rows[n[0]] = offset;
                 labels[n[0]++] = position;
             }
@@ -42,7 +42,10 @@ final class ProbeScores implements CorpusStatistic {
             int[] predicted = probes[s].predict(x, n[0]);
             for (int i = 0; i < n[0]; i++) {
                 correct[s] += predicted[i] == labels[i] ? 1 : 0;
-                probes[s].addContributions(x, i, labels[i], contributions[s]);
+                for (int d = 0; d < hidden; d++) {
+                    // the paper's contribution of dim d, taking the true position's weight
+                    contributions[s][d] += Math.abs(probes[s].weight(labels[i], d) * x[i * hidden + d]);
+                }
             }
         }
         tokens += n[0];

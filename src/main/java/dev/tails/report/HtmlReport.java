@@ -4,7 +4,6 @@ import dev.tails.analysis.OutlierCounts;
 import dev.tails.analysis.StudyResult;
 import dev.tails.attribution.Attribution;
 import dev.tails.attribution.UnitMean;
-import dev.tails.probe.Adam;
 import dev.tails.probe.ProbeResult;
 
 import java.util.ArrayList;
@@ -142,8 +141,8 @@ public final class HtmlReport {
         }
         return "<h2>Position probes</h2><p>Per hidden state, a linear classifier without bias from the raw vector to "
                 + "the token's position (" + p.classes() + " classes; positions from 300 on left out), trained with "
-                + "cross-entropy and Adam (lr " + p.settings().learningRate() + ", betas " + Adam.BETA1 + "/" + Adam.BETA2
-                + ", eps " + Adam.EPSILON + "), batch " + p.settings().batchSize() + ", " + p.settings().epochs()
+                + "cross-entropy and " + p.settings().training().optimizer().describe() + ", batch "
+                + p.settings().training().batchSize() + ", " + p.settings().training().epochs()
                 + " epochs, on " + p.trainTokens() + " tokens of " + p.trainSentences() + " corpus sentences; scored on "
                 + p.devTokens() + " tokens of " + p.devSentences() + " texts (" + Html.escape(p.settings().devName())
                 + "). Contribution of dim d: c(d) = mean over dev tokens of |W[y, d] v<sub>d</sub>| with y the true "

@@ -2,7 +2,6 @@ package dev.tails.report;
 
 import dev.tails.analysis.OutlierCounts;
 import dev.tails.analysis.StudyResult;
-import dev.tails.probe.Adam;
 import dev.tails.probe.ProbeResult;
 
 import java.util.ArrayList;
@@ -66,15 +65,9 @@ public final class SummaryJson {
         m.put("bias", false);
         m.put("features", "raw hidden vectors");
         m.put("loss", "cross-entropy");
-        Map<String, Object> adam = new LinkedHashMap<>();
-        adam.put("name", "adam");
-        adam.put("learning_rate", p.settings().learningRate());
-        adam.put("beta1", Adam.BETA1);
-        adam.put("beta2", Adam.BETA2);
-        adam.put("epsilon", Adam.EPSILON);
-        m.put("optimizer", adam);
-        m.put("batch_size", p.settings().batchSize());
-        m.put("epochs", p.settings().epochs());
+        m.put("optimizer", p.settings().training().optimizer());
+        m.put("batch_size", p.settings().training().batchSize());
+        m.put("epochs", p.settings().training().epochs());
         m.put("training_seconds", p.trainingSeconds());
         m.put("contribution", "mean over dev tokens of |W[y, d] * v_d|, y the true position");
         List<Map<String, Object>> layers = new ArrayList<>();

@@ -16,6 +16,7 @@ import dev.tails.probe.ProbeResult;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.IntToDoubleFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -73,23 +74,29 @@ public final class Study {
         progress.stage("pass 4/4: dims " + clip + " zeroed at every block output as they flow on");
         runner.forEachBatch(corpus, clip.inGraph(model.config()), inFlow::add, progress);
 
-        var weights = model.weights();
-        return new StudyResult(model.folder().getFileName().toString(), corpus.size(), settings, hidden, raw, means,
-                tail, outliers, clip, new PositionEmbeddingExtremes(weights.embeddings().position(), hidden),
-                NormRanks.of(weights, tail), attributions, clipped, positionsZeroed, inFlow,
-                perState(states, s -> anisotropy.meanCosine(s, none), s -> anisotropy.meanCosine(s, clip)),
-                perState(states, s -> self.mean(0, s), s -> self.mean(1, s)),
-                perState(states, s -> intra.mean(0, s), s -> intra.mean(1, s)),
-                anisotropy.pairs(), self.words(), probeResult);
+        PositionEmbeddingExtremes positions = new PositionEmbeddingExtremes(model.weights().embeddings().position(), hidden);
+        return new StudyResult(
+                new StudyResult.Run(model.folder().getFileName().toString(), corpus.size(), raw.tokens(), states, hidden,
+                        settings),
+                new StudyResult.Tails(tail, raw.pooledTopArgmin().fraction(), outliers, clip.dims(), raw, means),
+                new StudyResult.Origin(positions.positions(), positions.argminShare(tail), positions.argmin(0),
+                        positions.argmax(0), positions.row(0), NormRanks.of(model.weights(), tail)),
+                attributions,
+                new StudyResult.Interventions(clipped, positionsZeroed, inFlow),
+                new StudyResult.Geometry(
+                        perState(states, s -> anisotropy.meanCosine(s, none), s -> anisotropy.meanCosine(s, clip)),
+                        perState(states, s -> self.mean(0, s), s -> self.mean(1, s)),
+                        perState(states, s -> intra.mean(0, s), s -> intra.mean(1, s)),
+                        anisotropy.pairs(), self.words()),
+                probeResult);
     }
 
     private static Consumer<CorpusBatch> all(List<CorpusStatistic> statistics) {
         return batch -> statistics.forEach(statistic -> statistic.add(batch));
     }
 
-    private static StudyResult.Geometry perState(int states, java.util.function.IntToDoubleFunction raw,
-                                                 java.util.function.IntToDoubleFunction clipped) {
-        return new StudyResult.Geometry(IntStream.range(0, states).mapToDouble(raw).toArray(),
+    private static StudyResult.Similarity perState(int states, IntToDoubleFunction raw, IntToDoubleFunction clipped) {
+        return new StudyResult.Similarity(IntStream.range(0, states).mapToDouble(raw).toArray(),
                 IntStream.range(0, states).mapToDouble(clipped).toArray());
     }
 }

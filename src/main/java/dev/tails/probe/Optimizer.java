@@ -1,8 +1,12 @@
 package dev.tails.probe;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.tails.TailsException;
 
 /** How {@link SoftmaxRegression} moves the parameters after each batch; the records are the settings a report shows. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "name")
+@JsonSubTypes({@JsonSubTypes.Type(value = Optimizer.Adam.class, name = "adam"), @JsonSubTypes.Type(value = Optimizer.Sgd.class, name = "sgd")})
 public sealed interface Optimizer {
 
     /**

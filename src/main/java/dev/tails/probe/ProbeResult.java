@@ -1,5 +1,7 @@
 package dev.tails.probe;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tails.attribution.UnitMean;
 
 import java.util.Arrays;
@@ -14,10 +16,15 @@ import java.util.List;
 public record ProbeResult(ProbeSettings settings, int trainSentences, int trainTokens, int devSentences, long devTokens,
                           int classes, double trainingSeconds, List<Layer> layers) {
 
-    public static final String WEIGHT = "W[y, d] of the true position y";
+    /** What c(d) is, for readers of summary.json. */
+    @JsonProperty
+    public String contribution() {
+        return "mean over dev tokens of |W[y, d] * v_d|, y the true position";
+    }
 
     /** One hidden state's probe. */
     public record Layer(int state, double accuracy, double[] contribution) {
+        @JsonProperty
         public double meanContribution() {
             return Arrays.stream(contribution).average().orElse(Double.NaN);
         }
@@ -27,12 +34,19 @@ public record ProbeResult(ProbeSettings settings, int trainSentences, int trainT
             return contribution[dim] / meanContribution();
         }
 
+        /** The five dims of largest contribution, largest first. */
+        @JsonProperty
+        public List<UnitMean> topDims() {
+            return top(5);
+        }
+
         /** The k dims of largest contribution, largest first. */
         public List<UnitMean> top(int k) {
             return UnitMean.top(contribution, k);
         }
     }
 
+    @JsonIgnore
     public double[] accuracies() {
         return layers.stream().mapToDouble(Layer::accuracy).toArray();
     }

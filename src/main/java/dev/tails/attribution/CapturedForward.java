@@ -44,10 +44,6 @@ public final class CapturedForward {
         return new CapturedForward(model.forward(batch, hooks(model.config(), blocks, cache)), cache);
     }
 
-    public EncoderOutput output() {
-        return output;
-    }
-
     public Batch batch() {
         return output.batch();
     }

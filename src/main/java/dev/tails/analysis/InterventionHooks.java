@@ -1,8 +1,10 @@
 package dev.tails.analysis;
 
 import dev.tails.hook.HookRegistry;
+import dev.tails.hook.HookSite;
 import dev.tails.hook.Interventions;
 import dev.tails.model.ForwardHooks;
+import dev.tails.model.HookPoint;
 import dev.tails.model.ModelConfig;
 
 import java.util.stream.IntStream;
@@ -15,6 +17,6 @@ public final class InterventionHooks {
     /** The position embeddings are zero: what the tails are without them. */
     public static ForwardHooks zeroPositionEmbeddings(ModelConfig config) {
         int[] everyDim = IntStream.range(0, config.hiddenSize()).toArray();
-        return new HookRegistry(config).add("embed.hook_pos_embed", Interventions.zeroDims(everyDim));
+        return new HookRegistry(config).add(new HookSite(HookPoint.POS_EMBED, 0), Interventions.zeroDims(everyDim));
     }
 }

@@ -1,6 +1,8 @@
 package dev.tails.analysis;
 
+import dev.tails.attribution.UnitMean;
 import dev.tails.corpus.CorpusBatch;
+import dev.tails.corpus.CorpusStatistic;
 import dev.tails.corpus.TokenizedCorpus;
 import dev.tails.model.EncoderOutput;
 

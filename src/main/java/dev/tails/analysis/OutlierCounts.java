@@ -2,6 +2,7 @@ package dev.tails.analysis;
 
 import dev.tails.corpus.Clip;
 import dev.tails.corpus.CorpusBatch;
+import dev.tails.corpus.CorpusStatistic;
 import dev.tails.corpus.TokenizedCorpus;
 import dev.tails.model.EncoderOutput;
 

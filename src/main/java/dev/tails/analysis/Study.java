@@ -1,15 +1,22 @@
 package dev.tails.analysis;
 
 import dev.tails.Progress;
+import dev.tails.attribution.Attribution;
+import dev.tails.attribution.Attributor;
 import dev.tails.corpus.Clip;
 import dev.tails.corpus.CorpusBatch;
 import dev.tails.corpus.CorpusRunner;
+import dev.tails.corpus.CorpusStatistic;
+import dev.tails.corpus.SentenceSample;
 import dev.tails.corpus.TokenizedCorpus;
 import dev.tails.model.ForwardHooks;
 import dev.tails.model.Model;
+import dev.tails.probe.PositionProbes;
+import dev.tails.probe.ProbeResult;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.IntToDoubleFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -35,7 +42,7 @@ public final class Study {
 
         OutlierCounts raw = new OutlierCounts(corpus, states, hidden, Clip.none(hidden));
         LayerMeans means = new LayerMeans(corpus, states, hidden);
-        PositionProbes probes = settings.probes() == null ? null : PositionProbes.prepare(model, corpus, settings);
+        PositionProbes probes = settings.probes() == null ? null : PositionProbes.prepare(corpus, settings.probes(), settings.seed(), settings.truncate());
         progress.stage("pass 1/4: outlier counts over " + corpus.size() + " texts"
                 + (probes == null ? "" : ", position probe features"));
         runner.forEachBatch(corpus, ForwardHooks.NONE, all(probes == null ? List.of(raw, means)
@@ -67,23 +74,29 @@ public final class Study {
         progress.stage("pass 4/4: dims " + clip + " zeroed at every block output as they flow on");
         runner.forEachBatch(corpus, clip.inGraph(model.config()), inFlow::add, progress);
 
-        var weights = model.weights();
-        return new StudyResult(model.folder().getFileName().toString(), corpus.size(), settings, hidden, raw, means,
-                tail, outliers, clip, new PositionEmbeddingExtremes(weights.embeddings().position(), hidden),
-                NormRanks.of(weights, tail), attributions, clipped, positionsZeroed, inFlow,
-                perState(states, s -> anisotropy.meanCosine(s, none), s -> anisotropy.meanCosine(s, clip)),
-                perState(states, s -> self.mean(0, s), s -> self.mean(1, s)),
-                perState(states, s -> intra.mean(0, s), s -> intra.mean(1, s)),
-                anisotropy.pairs(), self.words(), probeResult);
+        PositionEmbeddingExtremes positions = new PositionEmbeddingExtremes(model.weights().embeddings().position(), hidden);
+        return new StudyResult(
+                new StudyResult.Run(model.folder().getFileName().toString(), corpus.size(), raw.tokens(), states, hidden,
+                        settings),
+                new StudyResult.Tails(tail, raw.pooledTopArgmin().fraction(), outliers, clip.dims(), raw, means),
+                new StudyResult.Origin(positions.positions(), positions.argminShare(tail), positions.argmin(0),
+                        positions.argmax(0), positions.row(0), NormRanks.of(model.weights(), tail)),
+                attributions,
+                new StudyResult.Interventions(clipped, positionsZeroed, inFlow),
+                new StudyResult.Geometry(
+                        perState(states, s -> anisotropy.meanCosine(s, none), s -> anisotropy.meanCosine(s, clip)),
+                        perState(states, s -> self.mean(0, s), s -> self.mean(1, s)),
+                        perState(states, s -> intra.mean(0, s), s -> intra.mean(1, s)),
+                        anisotropy.pairs(), self.words()),
+                probeResult);
     }
 
     private static Consumer<CorpusBatch> all(List<CorpusStatistic> statistics) {
         return batch -> statistics.forEach(statistic -> statistic.add(batch));
     }
 
-    private static StudyResult.Geometry perState(int states, java.util.function.IntToDoubleFunction raw,
-                                                 java.util.function.IntToDoubleFunction clipped) {
-        return new StudyResult.Geometry(IntStream.range(0, states).mapToDouble(raw).toArray(),
+    private static StudyResult.Similarity perState(int states, IntToDoubleFunction raw, IntToDoubleFunction clipped) {
+        return new StudyResult.Similarity(IntStream.range(0, states).mapToDouble(raw).toArray(),
                 IntStream.range(0, states).mapToDouble(clipped).toArray());
     }
 }

@@ -1,5 +1,7 @@
 package dev.tails.analysis;
 
+import dev.tails.probe.ProbeSettings;
+
 /**
  * The knobs of a study. Defaults follow the paper and Ethayarajh (2019): 1,000 token pairs from
  * 2,000 sentences, words seen in at least 10 sentences, up to 1,000 words; position probes

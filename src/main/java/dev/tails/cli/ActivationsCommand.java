@@ -51,8 +51,7 @@ final class ActivationsCommand implements Callable<Integer> {
         ModelConfig config = modelOptions.config(folder);
         interventions.registry(config); // checks the interventions before the weights load
         if (ShardOptions.isFolder(out)) {
-            ActivationsJob job = new ActivationsJob(config, hooks.stream().map(String::strip).toList(),
-                    () -> interventions.registry(config));
+            ActivationsJob job = new ActivationsJob(interventions.registry(config), hooks.stream().map(String::strip).toList());
             Model model = modelOptions.load(folder);
             tokenLimit.refuseWithShards();
             OutputIndex index = shards.run(modelOptions.runner(model), input.path, out, "activations",

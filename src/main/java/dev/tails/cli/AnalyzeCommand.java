@@ -1,13 +1,13 @@
 package dev.tails.cli;
 
 import dev.tails.analysis.OutlierCounts;
-import dev.tails.analysis.ProbeResult;
-import dev.tails.analysis.ProbeSettings;
 import dev.tails.analysis.Study;
 import dev.tails.analysis.StudyResult;
 import dev.tails.analysis.StudySettings;
 import dev.tails.corpus.Corpus;
 import dev.tails.model.Model;
+import dev.tails.probe.ProbeResult;
+import dev.tails.probe.ProbeSettings;
 import dev.tails.report.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -73,7 +74,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         StudySettings settings = StudySettings.defaults(modelOptions.batchSize, modelOptions.truncate, !noSpecialTokens,
                 corpusOptions.seed);
         StudyResult result = Study.run(model, texts, settings.withProbes(noProbes ? null : probes()), progress);
-        Path dir = out != null ? out : Path.of("reports", result.model());
+        Path dir = out != null ? out : Path.of("reports", result.run().model());
         String command = "./tails " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         Path index = ReportWriter.write(result, command.trim(), dir);
         progress.stage(String.format(Locale.ROOT, "analyze: done in %.0f s; report %s", (System.nanoTime() - start) / 1e9, index));
@@ -93,22 +94,22 @@ final class AnalyzeCommand implements Callable<Integer> {
             return "";
         }
         ProbeResult.Layer p = r.probes().layers().get(layer);
-        return String.format(Locale.ROOT, "%8.2f%%  %8.1f", 100 * p.accuracy(), p.ratio(r.tailDim()));
+        return String.format(Locale.ROOT, "%8.2f%%  %8.1f", 100 * p.accuracy(), p.ratio(r.tails().tailDim()));
     }
 
     private static void print(StudyResult r) {
-        System.out.printf(Locale.ROOT, "model %s: %d texts, %d token vectors (special tokens %s)%n", r.model(), r.texts(),
-                r.raw().tokens(), r.settings().specialTokens() ? "included" : "left out");
+        System.out.printf(Locale.ROOT, "model %s: %d texts, %d token vectors (special tokens %s)%n", r.run().model(), r.run().texts(),
+                r.run().tokens(), r.run().settings().specialTokens() ? "included" : "left out");
         System.out.println("layer  argmin dim  share    argmax dim  share    anisotropy raw/clipped  self-sim raw/clipped"
-                + "  adjusted raw/clipped  probe acc  c(" + r.tailDim() + ")/mean c");
-        for (int layer = 1; layer < r.states(); layer++) {
-            OutlierCounts.DimShare min = r.raw().topArgmin(layer);
-            OutlierCounts.DimShare max = r.raw().topArgmax(layer);
+                + "  adjusted raw/clipped  probe acc  c(" + r.tails().tailDim() + ")/mean c");
+        for (int layer = 1; layer < r.run().states(); layer++) {
+            OutlierCounts.DimShare min = r.tails().counts().topArgmin(layer);
+            OutlierCounts.DimShare max = r.tails().counts().topArgmax(layer);
             System.out.printf(Locale.ROOT, "%5d  %10d  %6.2f%%  %10d  %6.2f%%  %9.3f / %-9.3f  %9.3f / %-9.3f  %8.3f / %-9.3f  %s%n",
                     layer, min.dim(), 100 * min.fraction(), max.dim(), 100 * max.fraction(),
-                    r.anisotropy().raw()[layer], r.anisotropy().clipped()[layer],
-                    r.selfSimilarity().raw()[layer], r.selfSimilarity().clipped()[layer],
-                    r.selfSimilarityAdjusted().raw()[layer], r.selfSimilarityAdjusted().clipped()[layer], probe(r, layer));
+                    r.geometry().anisotropy().raw()[layer], r.geometry().anisotropy().clipped()[layer],
+                    r.geometry().selfSimilarity().raw()[layer], r.geometry().selfSimilarity().clipped()[layer],
+                    r.geometry().selfSimilarityAdjusted().raw()[layer], r.geometry().selfSimilarityAdjusted().clipped()[layer], probe(r, layer));
         }
         if (r.probes() != null) {
             System.out.printf(Locale.ROOT, "position probes: %d classes, %,d train tokens, %,d dev tokens (%s), "
@@ -116,6 +117,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                     r.probes().devTokens(), r.probes().settings().devName(), r.probes().trainingSeconds(), probe(r, 0));
         }
         System.out.printf(Locale.ROOT, "tail dim %d; clipped %s; position 0's argmin %d; %.1f%% of positions have argmin %d%n",
-                r.tailDim(), r.clip(), r.positions().argmin(0), 100 * r.positions().argminShare(r.tailDim()), r.tailDim());
+                r.tails().tailDim(), Arrays.toString(r.tails().clippedDims()), r.origin().position0Argmin(),
+                100 * r.origin().tailArgminShare(), r.tails().tailDim());
     }
 }

@@ -1,8 +1,9 @@
 package dev.tails.cli;
 
 import dev.tails.TailsException;
-import dev.tails.analysis.Attribution;
-import dev.tails.analysis.Attributor;
+import dev.tails.attribution.Attribution;
+import dev.tails.attribution.Attributor;
+import dev.tails.attribution.UnitMean;
 import dev.tails.corpus.CorpusRunner;
 import dev.tails.io.Json;
 import dev.tails.model.Model;
@@ -12,9 +13,7 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** `tails attribute`: which neurons and heads write one dim of one block, averaged over a corpus (DESIGN.md §6). */
@@ -62,16 +61,13 @@ final class AttributeCommand implements Callable<Integer> {
     }
 
     /** Exactly the fields of DESIGN.md §6, in its order. */
-    private static void write(Attribution result, Path file) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("layer", result.layer());
-        fields.put("dim", result.dim());
-        fields.put("tokens", result.tokens());
-        fields.put("value", result.value());
-        fields.put("neurons", result.neurons());
-        fields.put("heads", result.heads());
+    private record Design6(int layer, int dim, long tokens, double value, List<UnitMean> neurons, List<UnitMean> heads) {
+    }
+
+    private static void write(Attribution a, Path file) {
         try {
-            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), fields);
+            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(),
+                    new Design6(a.layer(), a.dim(), a.tokens(), a.value(), a.neurons(), a.heads()));
         } catch (IOException e) {
             throw new TailsException(file + ": cannot write the attribution JSON: " + e.getMessage(), e);
         }

@@ -1,8 +1,8 @@
 package dev.tails.cli;
 
-import dev.tails.analysis.Attribution;
-import dev.tails.analysis.Decomposition;
-import dev.tails.analysis.UnitMean;
+import dev.tails.attribution.Attribution;
+import dev.tails.attribution.Decomposition;
+import dev.tails.attribution.UnitMean;
 
 import java.io.PrintStream;
 import java.util.List;

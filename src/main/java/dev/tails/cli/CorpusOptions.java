@@ -1,7 +1,7 @@
 package dev.tails.cli;
 
-import dev.tails.analysis.SentenceSample;
 import dev.tails.corpus.Corpus;
+import dev.tails.corpus.SentenceSample;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;

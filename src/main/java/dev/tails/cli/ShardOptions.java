@@ -2,7 +2,6 @@ package dev.tails.cli;
 
 import dev.tails.corpus.CorpusRunner;
 import dev.tails.corpus.TextLines;
-import dev.tails.model.ForwardHooks;
 import dev.tails.shard.OutputIndex;
 import dev.tails.shard.ShardJob;
 import dev.tails.shard.ShardPlan;
@@ -55,8 +54,8 @@ final class ShardOptions {
     }
 
     /** Streams the input into parts under out; settings name what the job computes (checked on --resume). */
-    <H extends ForwardHooks> OutputIndex run(CorpusRunner runner, Path input, Path out, String job,
-                                             Map<String, String> settings, ShardJob<H> shardJob) {
+    OutputIndex run(CorpusRunner runner, Path input, Path out, String job, Map<String, String> settings,
+                    ShardJob shardJob) {
         Map<String, String> all = new TreeMap<>(settings);
         all.put("batch_size", Integer.toString(runner.batchSize()));
         all.put("truncate", Boolean.toString(runner.truncates()));

@@ -11,9 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * The one way to run a corpus through a model: batches of {@code batchSize} texts in the corpus's
@@ -54,18 +52,11 @@ public final class CorpusRunner {
 
     /** One pass with the same hooks for every batch; progress gets the fraction of texts done. */
     public void forEachBatch(TokenizedCorpus corpus, ForwardHooks hooks, Consumer<CorpusBatch> each, Progress progress) {
-        forEachBatch(corpus, () -> hooks, (batch, h) -> each.accept(batch), progress);
-    }
-
-    /** One pass with fresh hooks per batch (e.g. a capture), handed on with the batch they saw. */
-    public <H extends ForwardHooks> void forEachBatch(TokenizedCorpus corpus, Supplier<H> hooksPerBatch,
-                                                      BiConsumer<CorpusBatch, H> each, Progress progress) {
         int[] order = corpus.runOrder();
         for (int from = 0; from < order.length; from += batchSize) {
             int[] texts = Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize));
-            H hooks = hooksPerBatch.get();
             EncoderOutput output = model.forward(corpus.batch(texts), hooks);
-            each.accept(new CorpusBatch(corpus, texts, output), hooks);
+            each.accept(new CorpusBatch(corpus, texts, output));
             progress.fraction((double) (from + texts.length) / order.length);
         }
     }

@@ -29,6 +29,12 @@ public final class ActivationCache {
         };
     }
 
+    /** Forgets every capture: sequences are numbered from 0 again (a cache reused batch by batch). */
+    public void clear() {
+        byName.clear();
+        points.clear();
+    }
+
     public List<String> names() {
         return List.copyOf(byName.keySet());
     }

@@ -1,13 +1,13 @@
 package dev.tails.report;
 
-import dev.tails.analysis.Adam;
-import dev.tails.analysis.Attribution;
 import dev.tails.analysis.OutlierCounts;
-import dev.tails.analysis.ProbeResult;
 import dev.tails.analysis.StudyResult;
-import dev.tails.analysis.UnitMean;
+import dev.tails.attribution.Attribution;
+import dev.tails.attribution.UnitMean;
+import dev.tails.probe.ProbeResult;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -24,50 +24,50 @@ public final class HtmlReport {
     }
 
     public static String render(StudyResult r, String command) {
-        int tail = r.tailDim();
-        int last = r.states() - 1;
-        StringBuilder html = new StringBuilder(Html.head("tails: " + r.model()));
-        html.append("<h1>Tails of ").append(Html.escape(r.model())).append("</h1>");
+        int tail = r.tails().tailDim();
+        int last = r.run().states() - 1;
+        StringBuilder html = new StringBuilder(Html.head("tails: " + r.run().model()));
+        html.append("<h1>Tails of ").append(Html.escape(r.run().model())).append("</h1>");
         html.append("<p>Reproducing Luo, <i>Catch the &#39;Tails&#39; of BERT</i> (arXiv 2011.04393; ACL 2021: "
                 + "<i>Positional Artefacts Propagate Through Masked Language Model Embeddings</i>).</p>");
         html.append("<p>Command: <code>").append(Html.escape(command)).append("</code></p>");
         html.append(Html.table(List.of("setting", "value"), List.of(
-                List.of("texts", Integer.toString(r.texts())),
-                List.of("token vectors per layer", Long.toString(r.raw().tokens())),
-                List.of("special tokens counted", Boolean.toString(r.settings().specialTokens())),
-                List.of("seed", Long.toString(r.settings().seed())),
+                List.of("texts", Integer.toString(r.run().texts())),
+                List.of("token vectors per layer", Long.toString(r.run().tokens())),
+                List.of("special tokens counted", Boolean.toString(r.run().settings().specialTokens())),
+                List.of("seed", Long.toString(r.run().settings().seed())),
                 List.of("tail dim (most often the minimum, layers 1-" + last + " pooled)", Integer.toString(tail)),
-                List.of("clipped dims (min or max in >= " + pct(r.settings().outlierShare()) + " of vectors)", r.clip().toString()))));
+                List.of("clipped dims (min or max in >= " + pct(r.run().settings().outlierShare()) + " of vectors)", Arrays.toString(r.tails().clippedDims())))));
 
         html.append("<h2>Ours beside the paper</h2>");
         html.append(Html.table(List.of("claim", "paper (bert-base-cased)", "ours"), List.of(
                 List.of("dim 557 is the argmin of token vectors", "96.60% (SST-2 + QQP, all layers)",
-                        "dim " + tail + ": " + pct(r.raw().pooledTopArgmin().fraction()) + " (layers 1-" + last + ")"),
-                List.of("argmin of position embedding 0", "557", Integer.toString(r.positions().argmin(0))),
+                        "dim " + tail + ": " + pct(r.tails().tailShare()) + " (layers 1-" + last + ")"),
+                List.of("argmin of position embedding 0", "557", Integer.toString(r.origin().position0Argmin())),
                 List.of("largest gamma in LayerNorm 1 of blocks 0-2", "557",
                         ranks(r, 0, 3)),
-                List.of("anisotropy after clipping", "drops", change(r.anisotropy(), last)),
-                List.of("self-similarity after clipping", "rises", "anisotropy-adjusted " + change(r.selfSimilarityAdjusted(), last)
-                        + "; unadjusted " + change(r.selfSimilarity(), last)),
+                List.of("anisotropy after clipping", "drops", change(r.geometry().anisotropy(), last)),
+                List.of("self-similarity after clipping", "rises", "anisotropy-adjusted " + change(r.geometry().selfSimilarityAdjusted(), last)
+                        + "; unadjusted " + change(r.geometry().selfSimilarity(), last)),
                 List.of("position probes of layers 1-3", "near 100% accurate", probeClaim(r)))));
 
         html.append("<h2>Outliers per layer</h2>");
         html.append(Html.table(List.of("layer", "argmin dim", "share", "argmax dim", "share", "top dims by mean |value|"),
-                rows(r, s -> List.of(Integer.toString(s), dim(r.raw().topArgmin(s)), share(r.raw().topArgmin(s)),
-                        dim(r.raw().topArgmax(s)), share(r.raw().topArgmax(s)), topAbs(r, s)))));
-        html.append(SvgChart.bars("Share of layer-" + last + " vectors whose minimum is at each dim", r.raw().argminShares(last), tail));
-        html.append(SvgChart.bars("Average layer-" + last + " vector", r.means().mean(last), tail));
+                rows(r, s -> List.of(Integer.toString(s), dim(r.tails().counts().topArgmin(s)), share(r.tails().counts().topArgmin(s)),
+                        dim(r.tails().counts().topArgmax(s)), share(r.tails().counts().topArgmax(s)), topAbs(r, s)))));
+        html.append(SvgChart.bars("Share of layer-" + last + " vectors whose minimum is at each dim", r.tails().counts().argminShares(last), tail));
+        html.append(SvgChart.bars("Average layer-" + last + " vector", r.tails().means().mean(last), tail));
 
         html.append("<h2>Origin</h2>");
         html.append("<p>Position embeddings whose argmin is dim ").append(tail).append(": ")
-                .append(pct(r.positions().argminShare(tail))).append(" of ").append(r.positions().positions())
-                .append("; position 0: argmin ").append(r.positions().argmin(0)).append(", argmax ")
-                .append(r.positions().argmax(0)).append(".</p>");
-        html.append(SvgChart.bars("Position embedding 0", toDouble(r.positions().row(0)), tail));
+                .append(pct(r.origin().tailArgminShare())).append(" of ").append(r.origin().positions())
+                .append("; position 0: argmin ").append(r.origin().position0Argmin()).append(", argmax ")
+                .append(r.origin().position0Argmax()).append(".</p>");
+        html.append(SvgChart.bars("Position embedding 0", toDouble(r.origin().position0()), tail));
         html.append("<p>Rank of dim ").append(tail).append(" in each LayerNorm (1 = largest |value| of ")
-                .append(r.hidden()).append(").</p>");
+                .append(r.run().hidden()).append(").</p>");
         html.append(Html.table(List.of("LayerNorm", "gamma rank", "gamma", "beta rank", "beta"),
-                r.normRanks().stream().map(n -> List.of(n.norm(), Integer.toString(n.gammaRank()), num(n.gamma()),
+                r.origin().normRanks().stream().map(n -> List.of(n.norm(), Integer.toString(n.gammaRank()), num(n.gamma()),
                         Integer.toString(n.betaRank()), num(n.beta()))).toList()));
         html.append(attribution(r));
 
@@ -76,29 +76,29 @@ public final class HtmlReport {
                 + "clipped dims zeroed at every block output as they flow on "
                 + "(<code>blocks.L.hook_normalized_resid_post</code>).</p>");
         html.append(Html.table(List.of("layer", "raw", "clipped in final vectors", "position embeddings zeroed", "zeroed in flow"),
-                rows(r, s -> List.of(Integer.toString(s), argmin(r.raw(), s), argmin(r.clipped(), s),
-                        argmin(r.positionsZeroed(), s), argmin(r.zeroedInFlow(), s)))));
+                rows(r, s -> List.of(Integer.toString(s), argmin(r.tails().counts(), s), argmin(r.interventions().clippedAfter(), s),
+                        argmin(r.interventions().positionsZeroed(), s), argmin(r.interventions().zeroedInFlow(), s)))));
 
-        html.append("<h2>Geometry, raw vs clipped</h2><p>Anisotropy: mean cosine of ").append(r.anisotropyPairs())
-                .append(" random token pairs from up to ").append(r.settings().geometrySentences())
+        html.append("<h2>Geometry, raw vs clipped</h2><p>Anisotropy: mean cosine of ").append(r.geometry().anisotropyPairs())
+                .append(" random token pairs from up to ").append(r.run().settings().geometrySentences())
                 .append(" random sentences. Self-similarity: Ethayarajh's mean cosine over all pairs of a word's vectors, "
-                        + "over ").append(r.selfSimilarityWords()).append(" words seen in at least ")
-                .append(r.settings().minSentencesPerWord()).append(" sentences (whole-word tokens). Intra-sentence: mean cosine "
+                        + "over ").append(r.geometry().selfSimilarityWords()).append(" words seen in at least ")
+                .append(r.run().settings().minSentencesPerWord()).append(" sentences (whole-word tokens). Intra-sentence: mean cosine "
                         + "of a sentence's tokens to their mean. <i>Adjusted</i> subtracts the layer's anisotropy in the same "
                         + "(raw or clipped) space, as Ethayarajh (2019) does; the paper follows Ethayarajh without saying "
                         + "which form it plots. Clipping lowers every cosine, so the unadjusted means can fall while the "
                         + "adjusted ones rise.</p>");
         html.append(Html.table(List.of("layer", "anisotropy raw", "clipped", "self-similarity raw", "clipped",
                         "adjusted raw", "clipped", "intra-sentence raw", "clipped", "adjusted raw", "clipped"),
-                rows(r, s -> List.of(Integer.toString(s), num(r.anisotropy().raw()[s]), num(r.anisotropy().clipped()[s]),
-                        num(r.selfSimilarity().raw()[s]), num(r.selfSimilarity().clipped()[s]),
-                        num(r.selfSimilarityAdjusted().raw()[s]), num(r.selfSimilarityAdjusted().clipped()[s]),
-                        num(r.intraSentence().raw()[s]), num(r.intraSentence().clipped()[s]),
-                        num(r.intraSentenceAdjusted().raw()[s]), num(r.intraSentenceAdjusted().clipped()[s])))));
+                rows(r, s -> List.of(Integer.toString(s), num(r.geometry().anisotropy().raw()[s]), num(r.geometry().anisotropy().clipped()[s]),
+                        num(r.geometry().selfSimilarity().raw()[s]), num(r.geometry().selfSimilarity().clipped()[s]),
+                        num(r.geometry().selfSimilarityAdjusted().raw()[s]), num(r.geometry().selfSimilarityAdjusted().clipped()[s]),
+                        num(r.geometry().intraSentence().raw()[s]), num(r.geometry().intraSentence().clipped()[s]),
+                        num(r.geometry().intraSentenceAdjusted().raw()[s]), num(r.geometry().intraSentenceAdjusted().clipped()[s])))));
         html.append(SvgChart.lines("Anisotropy and anisotropy-adjusted self-similarity per layer",
                 List.of("anisotropy raw", "anisotropy clipped", "adjusted self-sim raw", "adjusted self-sim clipped"),
-                List.of(r.anisotropy().raw(), r.anisotropy().clipped(), r.selfSimilarityAdjusted().raw(),
-                        r.selfSimilarityAdjusted().clipped()), true));
+                List.of(r.geometry().anisotropy().raw(), r.geometry().anisotropy().clipped(), r.geometry().selfSimilarityAdjusted().raw(),
+                        r.geometry().selfSimilarityAdjusted().clipped()), true));
         html.append(probes(r));
         // Filled by ReportWriter from the eval/ results beside the page.
         html.append(EvaluationSection.START).append(EvaluationSection.END);
@@ -110,7 +110,7 @@ public final class HtmlReport {
             return "skipped (--no-probes)";
         }
         List<String> out = new ArrayList<>();
-        for (int s = 1; s <= 3 && s < r.states(); s++) {
+        for (int s = 1; s <= 3 && s < r.run().states(); s++) {
             out.add("layer " + s + ": " + pct(r.probes().layers().get(s).accuracy()));
         }
         return String.join(", ", out);
@@ -121,8 +121,8 @@ public final class HtmlReport {
         if (p == null) {
             return "<h2>Position probes</h2><p>Skipped (<code>--no-probes</code>).</p>";
         }
-        int[] dims = r.clip().dims();
-        int shown = Math.min(PROBE_CHART_LAYER, r.states() - 1);
+        int[] dims = r.tails().clippedDims();
+        int shown = Math.min(PROBE_CHART_LAYER, r.run().states() - 1);
         List<String> header = new ArrayList<>(List.of("layer", "accuracy", "mean c over all dims"));
         for (int d : dims) {
             header.add("c(" + d + ")");
@@ -142,8 +142,8 @@ public final class HtmlReport {
         }
         return "<h2>Position probes</h2><p>Per hidden state, a linear classifier without bias from the raw vector to "
                 + "the token's position (" + p.classes() + " classes; positions from 300 on left out), trained with "
-                + "cross-entropy and Adam (lr " + p.settings().learningRate() + ", betas " + Adam.BETA1 + "/" + Adam.BETA2
-                + ", eps " + Adam.EPSILON + "), batch " + p.settings().batchSize() + ", " + p.settings().epochs()
+                + "cross-entropy and " + p.settings().training().optimizer().describe() + ", batch "
+                + p.settings().training().batchSize() + ", " + p.settings().training().epochs()
                 + " epochs, on " + p.trainTokens() + " tokens of " + p.trainSentences() + " corpus sentences; scored on "
                 + p.devTokens() + " tokens of " + p.devSentences() + " texts (" + Html.escape(p.settings().devName())
                 + "). Contribution of dim d: c(d) = mean over dev tokens of |W[y, d] v<sub>d</sub>| with y the true "
@@ -151,17 +151,17 @@ public final class HtmlReport {
                 + Html.table(header, rows)
                 + SvgChart.lines("Probe accuracy on dev tokens per layer", List.of("accuracy"), List.of(p.accuracies()), true)
                 + SvgChart.bars("Contribution c(d) of each dim to the layer-" + shown + " probe", p.layers().get(shown).contribution(),
-                r.tailDim());
+                r.tails().tailDim());
     }
 
     private static String attribution(StudyResult r) {
         List<List<String>> rows = new ArrayList<>();
-        for (Attribution a : r.attributions()) {
+        for (Attribution a : r.attribution()) {
             rows.add(List.of(Integer.toString(a.layer()), num(a.value()), units(a.neurons(), a::neuronShare),
                     units(a.heads(), a::headShare)));
         }
-        var e = r.attributions().getFirst();
-        return "<p>Exact attribution of dim " + r.tailDim() + " (LayerNorm frozen per token): hidden state 0 is "
+        var e = r.attribution().getFirst();
+        return "<p>Exact attribution of dim " + r.tails().tailDim() + " (LayerNorm frozen per token): hidden state 0 is "
                 + "word " + pct(e.embeddingShare(e.embedding().word())) + ", position "
                 + pct(e.embeddingShare(e.embedding().position())) + ", token type "
                 + pct(e.embeddingShare(e.embedding().tokenType())) + " of what the lookups put in (beyond beta). "
@@ -176,7 +176,7 @@ public final class HtmlReport {
 
     private static List<List<String>> rows(StudyResult r, Function<Integer, List<String>> row) {
         List<List<String>> rows = new ArrayList<>();
-        for (int s = 0; s < r.states(); s++) {
+        for (int s = 0; s < r.run().states(); s++) {
             rows.add(row.apply(s));
         }
         return rows;
@@ -184,18 +184,18 @@ public final class HtmlReport {
 
     private static String ranks(StudyResult r, int from, int to) {
         List<String> out = new ArrayList<>();
-        for (int b = from; b < to && b < r.states() - 1; b++) {
-            out.add("block " + b + ": rank " + r.normRanks().get(1 + 2 * b).gammaRank());
+        for (int b = from; b < to && b < r.run().states() - 1; b++) {
+            out.add("block " + b + ": rank " + r.origin().normRanks().get(1 + 2 * b).gammaRank());
         }
-        return "dim " + r.tailDim() + " " + String.join(", ", out);
+        return "dim " + r.tails().tailDim() + " " + String.join(", ", out);
     }
 
-    private static String change(StudyResult.Geometry g, int last) {
+    private static String change(StudyResult.Similarity g, int last) {
         return String.format(Locale.ROOT, "layer %d: %s -> %s", last, num(g.raw()[last]), num(g.clipped()[last]));
     }
 
     private static String topAbs(StudyResult r, int s) {
-        return String.join(", ", r.means().topByMeanAbs(s, 3).stream().map(u -> u.index() + " (" + num(u.mean()) + ")").toList());
+        return String.join(", ", r.tails().means().topByMeanAbs(s, 3).stream().map(u -> u.index() + " (" + num(u.mean()) + ")").toList());
     }
 
     private static String argmin(OutlierCounts counts, int s) {

@@ -12,15 +12,10 @@ import java.util.Map;
  * {@code hidden} [tokens, layers+1, H] (state 0 = embeddings), and {@code pooled} [texts, H] when the
  * model has a pooler. The hooks (interventions, or none) act on every batch.
  */
-public record HiddenStatesJob(ForwardHooks hooks) implements ShardJob<ForwardHooks> {
+public record HiddenStatesJob(ForwardHooks hooks) implements ShardJob {
 
     @Override
-    public ForwardHooks hooksForBatch() {
-        return hooks;
-    }
-
-    @Override
-    public TextTensors tensors(CorpusBatch batch, ForwardHooks hooks, int sequence) {
+    public TextTensors tensors(CorpusBatch batch, int sequence) {
         EncoderOutput output = batch.output();
         int states = output.numStates();
         int h = output.hiddenSize();

@@ -5,7 +5,6 @@ import dev.tails.TailsException;
 import dev.tails.corpus.CorpusRunner;
 import dev.tails.corpus.TokenizedCorpus;
 import dev.tails.io.Json;
-import dev.tails.model.ForwardHooks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +40,7 @@ public final class ShardedRun {
     }
 
     /** Writes this plan's blocks of {@code texts}; with resume, parts an earlier run completed are kept. */
-    public <H extends ForwardHooks> OutputIndex run(Iterator<String> texts, ShardJob<H> job, boolean resume,
+    public OutputIndex run(Iterator<String> texts, ShardJob job, boolean resume,
                                                     Progress progress) {
         OutputIndex index = start(resume);
         long block = 0;
@@ -105,13 +104,14 @@ public final class ShardedRun {
         return index.parts().stream().anyMatch(p -> p.block() == block && Files.exists(out.resolve(p.file())));
     }
 
-    private <H extends ForwardHooks> OutputIndex.Part write(long block, List<String> lines, ShardJob<H> job) {
+    private OutputIndex.Part write(long block, List<String> lines, ShardJob job) {
         TokenizedCorpus corpus = runner.corpus(lines);
         ShardContent content = new ShardContent(lines.size());
-        runner.forEachBatch(corpus, job::hooksForBatch, (batch, hooks) -> {
+        runner.forEachBatch(corpus, job.hooks(), batch -> {
             for (int b = 0; b < batch.size(); b++) {
-                content.put(batch.text(b), corpus.encoding(batch.text(b)), job.tensors(batch, hooks, b));
+                content.put(batch.text(b), corpus.encoding(batch.text(b)), job.tensors(batch, b));
             }
+            job.batchDone();
         }, Progress.SILENT);
         String name = ShardPlan.partName(block);
         String tokensFile = name + ".tokens.jsonl";

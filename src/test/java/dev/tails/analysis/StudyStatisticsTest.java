@@ -4,6 +4,7 @@ import dev.tails.TestFiles;
 import dev.tails.corpus.Clip;
 import dev.tails.corpus.Corpus;
 import dev.tails.corpus.CorpusBatch;
+import dev.tails.corpus.SentenceSample;
 import dev.tails.corpus.TokenizedCorpus;
 import dev.tails.model.EncoderOutput;
 import dev.tails.model.Model;

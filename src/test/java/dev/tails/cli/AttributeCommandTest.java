@@ -47,10 +47,10 @@ class AttributeCommandTest {
     @Test
     void outOfRangeLayerAndDimAreErrorsBeforeReadingTheCorpus(@TempDir Path dir) {
         String missingCorpus = dir.resolve("never-read.txt").toString();
-        assertError(List.of("--layer", "3", "--dim", "0", "--corpus", missingCorpus), "--layer 3 is out of range");
-        assertError(List.of("--layer", "0", "--dim", "32", "--corpus", missingCorpus), "--dim 32 is out of range");
-        assertError(List.of("--layer", "-1", "--dim", "0", "--corpus", missingCorpus), "--layer -1 is out of range");
-        assertError(List.of("--layer", "0", "--dim", "0", "--top", "0", "--corpus", missingCorpus), "--top 0");
+        assertError(List.of("--layer", "3", "--dim", "0", "--corpus", missingCorpus), "block 3 is out of range: the model has 3 blocks");
+        assertError(List.of("--layer", "0", "--dim", "32", "--corpus", missingCorpus), "dim 32 is out of range");
+        assertError(List.of("--layer", "-1", "--dim", "0", "--corpus", missingCorpus), "block -1 is out of range");
+        assertError(List.of("--layer", "0", "--dim", "0", "--top", "0", "--corpus", missingCorpus), "top units to keep must be at least 1, got 0");
     }
 
     private static void assertError(List<String> options, String expected) {

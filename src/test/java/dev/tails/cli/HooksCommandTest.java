@@ -16,10 +16,11 @@ class HooksCommandTest {
     @Test
     void listsEveryHookWithItsShape() {
         List<String> lines = run();
-        // 4 embedding-side points + 16 per block x 3 blocks
-        assertEquals(4 + 16 * 3, lines.size(), String.join("\n", lines));
+        // 4 embedding-side points + 16 per block x 3 blocks + the masked-LM head's 2
+        assertEquals(4 + 16 * 3 + 2, lines.size(), String.join("\n", lines));
         assertEquals(List.of("embed.hook_embed", "[T, 32]"), split(lines.getFirst()));
-        assertEquals(List.of("blocks.2.hook_normalized_resid_post", "[T, 32]"), split(lines.getLast()));
+        assertEquals(List.of("blocks.2.hook_normalized_resid_post", "[T, 32]"), split(lines.get(lines.size() - 3)));
+        assertEquals(List.of("hook_mlm_logits", "[T, 30522]"), split(lines.getLast()));
         assertEquals(List.of("blocks.0.attn.hook_q", "[T, 4, 8]"), split(lines.get(5)));
     }
 

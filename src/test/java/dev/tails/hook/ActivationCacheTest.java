@@ -44,6 +44,20 @@ class ActivationCacheTest {
         return cache;
     }
 
+    /** A cache reused batch by batch (as attribution does) numbers the next forward's sequences from 0 again. */
+    @Test
+    void clearStartsTheNumberingAgain() {
+        ActivationCache cache = new ActivationCache();
+        HookRegistry hooks = new HookRegistry(model.config()).add("hook_full_embed", cache.capture());
+        model.forward(model.batch(TinyModels.TEXTS, false), hooks);
+        cache.clear();
+        assertEquals(List.of(), cache.names());
+        model.forward(model.batch(List.of(TinyModels.TEXTS.get(1)), false), hooks);
+        assertEquals(1, cache.sequences("hook_full_embed"));
+        assertArrayEquals(capture(List.of(TinyModels.TEXTS.get(1)), List.of("hook_full_embed")).get("hook_full_embed", 0).data(),
+                cache.get("hook_full_embed", 0).data());
+    }
+
     @Test
     void everyPointHasItsShapeAndPaddingIsRemoved() {
         ActivationCache batched = capture(TinyModels.TEXTS, EVERY_POINT);

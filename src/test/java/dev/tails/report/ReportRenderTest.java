@@ -24,7 +24,6 @@ import javax.imageio.ImageIO;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -83,26 +82,34 @@ class ReportRenderTest {
         assertTrue(html.contains("<td>58.50 (L1)</td>"), "the readable file is still rendered");
     }
 
+    /** summary.json is the result records by name; what must not be dumped (dev texts, per-unit parts) is not. */
     @Test
-    void summaryHasOneObjectPerLayer() throws Exception {
+    void summaryIsTheResultByName() throws Exception {
         JsonNode json = Json.MAPPER.readTree(dir.resolve("summary.json").toFile());
-        assertEquals("tiny-bert", json.get("model").asText());
-        assertEquals(result.raw().tokens(), json.get("tokens").asLong());
-        assertEquals(result.states(), json.get("layers").size());
-        JsonNode layer1 = json.get("layers").get(1);
-        assertEquals(1, layer1.get("layer").asInt());
-        assertEquals(result.raw().topArgmin(1).dim(), layer1.get("argmin").get("dim").asInt());
-        assertTrue(layer1.get("anisotropy").get("raw").isNumber());
-        assertTrue(layer1.get("self_similarity").has("clipped"));
-        assertEquals(layer1.at("/self_similarity/clipped").asDouble() - layer1.at("/anisotropy/clipped").asDouble(),
-                layer1.at("/self_similarity_adjusted/clipped").asDouble(), 1e-12, "adjusted = self-similarity - anisotropy");
-        assertEquals(result.probes().layers().get(1).accuracy(), layer1.get("probe_accuracy").asDouble());
-        JsonNode probe = json.get("probe");
-        assertEquals(8, probe.get("dev_sentences").asInt());  // a held-out fifth of the 40 texts
-        assertEquals(32, probe.get("train_sentences").asInt());
-        assertTrue(probe.get("contribution").asText().contains("true position"));
-        assertEquals(result.hidden(), probe.get("layers").get(1).get("contribution").size());
-        assertEquals(result.clip().dims().length, probe.get("layers").get(1).get("outlier_dims").size());
+        assertEquals("./tails analyze --model tiny-bert", json.get("command").asText());
+        assertEquals("tiny-bert", json.at("/run/model").asText());
+        assertEquals(40, json.at("/run/texts").asInt());
+        assertEquals(result.run().tokens(), json.at("/run/tokens").asLong());
+        JsonNode layers = json.at("/tails/layers");
+        assertEquals(4, layers.size(), "tiny-bert: embeddings + 3 blocks");
+        assertEquals(1, layers.get(1).get("layer").asInt());
+        assertEquals(result.tails().counts().topArgmin(1).dim(), layers.get(1).at("/argmin/dim").asInt());
+        assertEquals(4, json.at("/interventions/argminPerLayer").size());
+        assertTrue(json.at("/geometry/anisotropy/raw/1").isNumber());
+        assertEquals(json.at("/geometry/selfSimilarity/clipped/1").asDouble() - json.at("/geometry/anisotropy/clipped/1").asDouble(),
+                json.at("/geometry/selfSimilarityAdjusted/clipped/1").asDouble(), 1e-12, "adjusted = self-similarity - anisotropy");
+        assertEquals(3, json.get("attribution").size(), "one per block");
+        assertFalse(json.at("/attribution/0/output").has("units"), "the top units are there, not all 64 neurons");
+        assertEquals(result.run().settings().topUnits(), json.at("/attribution/0/neurons").size());
+        JsonNode probes = json.get("probes");
+        assertEquals(result.probes().layers().get(1).accuracy(), probes.at("/layers/1/accuracy").asDouble());
+        assertEquals(8, probes.get("devSentences").asInt());  // a held-out fifth of the 40 texts
+        assertEquals(32, probes.get("trainSentences").asInt());
+        assertTrue(probes.get("contribution").asText().contains("true position"));
+        assertEquals(32, probes.at("/layers/1/contribution").size(), "one per hidden dim");
+        assertEquals("adam", probes.at("/settings/training/optimizer/name").asText());
+        assertEquals(0.9, probes.at("/settings/training/optimizer/beta1").asDouble());
+        assertFalse(probes.get("settings").has("devTexts"), "the texts themselves stay out");
     }
 
     @Test
@@ -110,8 +117,8 @@ class ReportRenderTest {
         Model model = Model.load(TestFiles.resource("models/tiny-bert"));
         StudyResult none = Study.run(model, Corpus.embedded().subList(0, 20),
                 StudySettings.defaults(8, false, true, 1).withProbes(null), Progress.SILENT);
-        Map<String, Object> json = SummaryJson.of(none, "x");
-        assertNull(json.get("probe"));
+        JsonNode json = Json.MAPPER.valueToTree(SummaryJson.of(none, "x"));
+        assertTrue(json.get("probes").isNull());
         assertTrue(HtmlReport.render(none, "x").contains("Skipped (<code>--no-probes</code>)"));
     }
 

@@ -23,6 +23,11 @@ final class ByteLevelBpe implements SegmentModel {
     }
 
     @Override
+    public int tokenId(String token) {
+        return bpe.vocab().id(token);
+    }
+
+    @Override
     public int vocabSize() {
         return bpe.vocab().size();
     }

@@ -15,7 +15,7 @@ public interface Tokenizer {
 
     int vocabSize();
 
-    /** "wordpiece" or "bpe". */
+    /** "wordpiece", "bpe" or "unigram" (SentencePiece). */
     String family();
 
     /**

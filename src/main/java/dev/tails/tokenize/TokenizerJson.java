@@ -6,11 +6,13 @@ import dev.tails.TailsException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads a Hugging Face tokenizer.json. Supported: normalizer BertNormalizer (or none),
  * pre_tokenizer BertPreTokenizer, model WordPiece; or no normalizer, pre_tokenizer ByteLevel
- * (use_regex, no prefix space), model BPE; post_processor TemplateProcessing /
+ * (use_regex, no prefix space), model BPE; or model Unigram with its SentencePiece normalizers
+ * and Metaspace ({@link SentencePieceJson}); post_processor TemplateProcessing /
  * BertProcessing / RobertaProcessing; anything else is refused by name.
  */
 final class TokenizerJson {
@@ -30,16 +32,20 @@ final class TokenizerJson {
         JsonNode model = root.path("model");
         String type = model.path("type").asText("(missing)");
         List<AddedTokens.Added> added = addedTokens();
-        Vocab vocab = Vocab.fromJson(model.get("vocab"), where + " model.vocab");
         SegmentModel segmentModel = switch (type) {
-            case "WordPiece" -> wordPiece(model, vocab);
-            case "BPE" -> byteLevelBpe(model, vocab);
+            case "WordPiece" -> wordPiece(model, vocab(model));
+            case "BPE" -> byteLevelBpe(model, vocab(model));
+            case "Unigram" -> SentencePieceJson.read(root, where);
             default -> throw unsupported("model", type);
         };
         int vocabSize = Math.max(segmentModel.vocabSize(),
                 added.stream().mapToInt(a -> a.id() + 1).max().orElse(0));
-        return new PipelineTokenizer(type.equals("BPE") ? "bpe" : "wordpiece", new AddedTokens(added), segmentModel,
-                postProcessor(), padId(vocab, added), vocabSize);
+        return new PipelineTokenizer(type.toLowerCase(Locale.ROOT), new AddedTokens(added), segmentModel,
+                postProcessor(), padId(segmentModel, added), vocabSize);
+    }
+
+    private Vocab vocab(JsonNode model) {
+        return Vocab.fromJson(model.get("vocab"), where + " model.vocab");
     }
 
     private SegmentModel wordPiece(JsonNode model, Vocab vocab) {
@@ -151,7 +157,7 @@ final class TokenizerJson {
     }
 
     /** The padding id if the file sets one, else the id of [PAD] or &lt;pad&gt;. */
-    private int padId(Vocab vocab, List<AddedTokens.Added> added) {
+    private int padId(SegmentModel model, List<AddedTokens.Added> added) {
         JsonNode padding = root.path("padding");
         if (padding.has("pad_id")) {
             return padding.get("pad_id").asInt();
@@ -162,8 +168,8 @@ final class TokenizerJson {
             }
         }
         for (String pad : List.of("[PAD]", "<pad>")) {
-            if (vocab.contains(pad)) {
-                return vocab.id(pad);
+            if (model.tokenId(pad) >= 0) {
+                return model.tokenId(pad);
             }
         }
         throw new TailsException(where + ": no padding token ([PAD] or <pad>) in the vocabulary or added_tokens");

@@ -28,6 +28,11 @@ final class WordPiece implements SegmentModel {
     }
 
     @Override
+    public int tokenId(String token) {
+        return vocab.id(token);
+    }
+
+    @Override
     public int vocabSize() {
         return vocab.size();
     }

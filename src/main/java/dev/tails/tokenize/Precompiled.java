@@ -17,11 +17,9 @@ import java.util.Map;
  * replacement strings, each ended by NUL. As sentencepiece's Normalizer does, the longest rule
  * matching the UTF-8 bytes at the current position is applied and matching resumes after it;
  * without a rule one character is copied. A replacement's characters span the original
- * characters the rule consumed.
+ * characters the rule consumed. The text is read as UTF-8, so a lone surrogate is U+FFFD.
  */
 final class Precompiled implements TextNormalizer {
-    private static final int REPLACEMENT_CHARACTER = 0xFFFD;
-
     private final DoubleArrayTrie trie;
     /** Replacement strings by their byte offset in the blob. */
     private final Map<Integer, String> replacements = new HashMap<>();
@@ -81,11 +79,12 @@ final class Precompiled implements TextNormalizer {
                 replacements.get((int) rule).codePoints().forEach(c -> out.add(c, start, end));
                 b += length;
             } else if (utf8.charStart(b)) {
-                out.copy(text, cp);
+                int c = text.cp(cp);
+                out.add(Unicode.isLoneSurrogate(c) ? Unicode.REPLACEMENT_CHARACTER : c, text.start(cp), text.end(cp));
                 b += utf8.charLength(cp);
             } else {
                 // a rule ended inside a character: sentencepiece reads the rest as malformed UTF-8
-                out.add(REPLACEMENT_CHARACTER, text.start(cp), text.end(cp));
+                out.add(Unicode.REPLACEMENT_CHARACTER, text.start(cp), text.end(cp));
                 b++;
             }
         }

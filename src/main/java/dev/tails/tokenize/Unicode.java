@@ -2,6 +2,8 @@ package dev.tails.tokenize;
 
 /** The character classes of Hugging Face's Rust tokenizers, which the goldens follow. */
 final class Unicode {
+    static final int REPLACEMENT_CHARACTER = 0xFFFD;
+
     private Unicode() {
     }
 
@@ -46,10 +48,15 @@ final class Unicode {
                 || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x2F800 && cp <= 0x2FA1F);
     }
 
+    /** A surrogate code unit standing alone: a Java String can hold one, UTF-8 cannot. */
+    static boolean isLoneSurrogate(int cp) {
+        return Character.isBmpCodePoint(cp) && Character.isSurrogate((char) cp);
+    }
+
     /** UTF-8 encoding of one code point into out[0..]; a lone surrogate is encoded as U+FFFD. */
     static int utf8(int cp, byte[] out) {
-        if (Character.isBmpCodePoint(cp) && Character.isSurrogate((char) cp)) {
-            cp = 0xFFFD;
+        if (isLoneSurrogate(cp)) {
+            cp = REPLACEMENT_CHARACTER;
         }
         if (cp < 0x80) {
             out[0] = (byte) cp;

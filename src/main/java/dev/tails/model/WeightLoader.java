@@ -9,7 +9,7 @@ import java.util.TreeSet;
 
 /**
  * Binds checkpoint tensors to the encoder, under HF BertModel/RobertaModel names with or without the
- * family prefix ("bert.", "roberta."), accepting legacy LayerNorm.gamma/beta names, and checking
+ * family prefix ("bert.", "roberta." also for XLM-R and CamemBERT), accepting legacy LayerNorm.gamma/beta names, and checking
  * every shape against config.json.
  */
 final class WeightLoader {
@@ -21,7 +21,7 @@ final class WeightLoader {
     WeightLoader(Checkpoint checkpoint, ModelConfig config) {
         this.checkpoint = checkpoint;
         this.config = config;
-        String familyPrefix = config.family().modelType() + ".";
+        String familyPrefix = config.family().tensorPrefix() + ".";
         this.prefix = checkpoint.contains(familyPrefix + "embeddings.word_embeddings.weight") ? familyPrefix : "";
     }
 

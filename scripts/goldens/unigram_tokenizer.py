@@ -66,22 +66,49 @@ def train(prefix):
     os.remove(corpus)
 
 
-def vocab(proto):
-    """XLMRobertaConverter.vocab: the four fairseq specials, pieces[3:], <mask>."""
-    v = [[s, 0.0] for s in SPECIALS]
-    v += [[p.piece, p.score] for p in proto.pieces[3:]]
-    v.append(["<mask>", 0.0])
-    return v
+class Layout:
+    """How a converter lays the spm pieces out: the vocabulary, its special tokens, spm id -> id."""
+
+    def __init__(self, name, specials, first_piece, cls_id, sep_id):
+        self.name = name
+        self.specials = specials          # [(piece, score)] before the spm pieces
+        self.first_piece = first_piece    # the spm pieces from this id on follow them
+        self.cls_id = cls_id
+        self.sep_id = sep_id
+
+    def vocab(self, proto):
+        v = [[p, score] for p, score in self.specials]
+        v += [[p.piece, p.score] for p in proto.pieces[self.first_piece:]]
+        v.append(["<mask>", 0.0])
+        return v
+
+    def special_ids(self, proto):
+        """Every special token HF splits off the raw text, by content (the converters add them all)."""
+        ids = {p: i for i, (p, _) in enumerate(self.specials)}
+        ids["<s>"] = self.cls_id
+        ids["</s>"] = self.sep_id
+        ids["<mask>"] = len(self.vocab(proto)) - 1
+        return ids
+
+    def id(self, sp_id, sp):
+        if sp_id == sp.unk_id():
+            return 3
+        return sp_id - self.first_piece + len(self.specials)
 
 
-def added_tokens(mask_id):
-    def tok(i, content, lstrip=False):
-        return {"id": i, "content": content, "single_word": False, "lstrip": lstrip, "rstrip": False,
-                "normalized": False, "special": True}
-    return [tok(i, s) for i, s in enumerate(SPECIALS)] + [tok(mask_id, "<mask>", lstrip=True)]
+# XLMRobertaConverter: fairseq's <s> <pad> </s> <unk>, then the pieces from spm id 3 (offset 1)
+XLMR = Layout("xlm-roberta", [(s, 0.0) for s in SPECIALS], 3, 0, 2)
+# CamembertConverter: <s>NOTUSED <pad> </s>NOTUSED <unk> <unk>NOTUSED(-100), then the pieces from spm id 1
+CAMEMBERT = Layout("camembert", [("<s>NOTUSED", 0.0), ("<pad>", 0.0), ("</s>NOTUSED", 0.0), ("<unk>", 0.0),
+                                 ("<unk>NOTUSED", -100.0)], 1, 5, 6)
 
 
-def template():
+def added_tokens(ids):
+    return [{"id": i, "content": c, "single_word": False, "lstrip": c == "<mask>", "rstrip": False,
+             "normalized": False, "special": True} for c, i in sorted(ids.items(), key=lambda e: e[1])]
+
+
+def template(layout):
     def special(s):
         return {"SpecialToken": {"id": s, "type_id": 0}}
 
@@ -90,12 +117,12 @@ def template():
     return {"type": "TemplateProcessing",
             "single": [special("<s>"), seq("A"), special("</s>")],
             "pair": [special("<s>"), seq("A"), special("</s>"), special("</s>"), seq("B"), special("</s>")],
-            "special_tokens": {"<s>": {"id": "<s>", "ids": [0], "tokens": ["<s>"]},
-                               "</s>": {"id": "</s>", "ids": [2], "tokens": ["</s>"]}}}
+            "special_tokens": {"<s>": {"id": "<s>", "ids": [layout.cls_id], "tokens": ["<s>"]},
+                               "</s>": {"id": "</s>", "ids": [layout.sep_id], "tokens": ["</s>"]}}}
 
 
-def tokenizer_json(proto, legacy):
-    v = vocab(proto)
+def tokenizer_json(proto, legacy, layout=XLMR):
+    v = layout.vocab(proto)
     charsmap = {"type": "Precompiled",
                 "precompiled_charsmap": base64.b64encode(proto.normalizer_spec.precompiled_charsmap).decode()}
     if legacy:
@@ -106,31 +133,19 @@ def tokenizer_json(proto, legacy):
                        {"type": "Replace", "pattern": {"Regex": " {2,}"}, "content": META}]
         meta = {"type": "Metaspace", "replacement": META, "prepend_scheme": "always", "split": True}
     return {"version": "1.0", "truncation": None, "padding": None,
-            "added_tokens": added_tokens(len(v) - 1),
+            "added_tokens": added_tokens(layout.special_ids(proto)),
             "normalizer": {"type": "Sequence", "normalizers": normalizers},
-            "pre_tokenizer": meta, "post_processor": template(), "decoder": meta,
+            "pre_tokenizer": meta, "post_processor": template(layout), "decoder": meta,
             "model": {"type": "Unigram", "unk_id": 3, "vocab": v, "byte_fallback": False}}
-
-
-def fairseq_id(sp_id, sp):
-    """XLM-R's fairseq dictionary: <s>=0 <pad>=1 </s>=2 <unk>=3, then spm id + 1."""
-    if sp_id == sp.unk_id():
-        return 3
-    if sp_id == sp.bos_id():
-        return 0
-    if sp_id == sp.eos_id():
-        return 2
-    return sp_id + 1
 
 
 def rust_whitespace(c):
     return c in "\t\n\x0b\x0c\r \x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000" or "\u2000" <= c <= "\u200a"
 
 
-def split_specials(text, mask_id):
+def split_specials(text, ids):
     """HF added vocabulary on the raw text: leftmost-longest special tokens, <mask> taking the
     whitespace before it. Yields ("text", start, end) and ("special", id, content, start, end)."""
-    ids = {"<s>": 0, "<pad>": 1, "</s>": 2, "<unk>": 3, "<mask>": mask_id}
     pattern = re.compile("|".join(re.escape(s) for s in sorted(ids, key=len, reverse=True)))
     done = 0
     for m in pattern.finditer(text):
@@ -154,9 +169,9 @@ def utf16_index(text):
     return index
 
 
-def encode_side(text, sp, mask_id):
+def encode_side(text, sp, proto, layout):
     tokens = []
-    for part in split_specials(text, mask_id):
+    for part in split_specials(text, layout.special_ids(proto)):
         if part[0] == "special":
             _, i, content, s, e = part
             tokens.append((i, content, s, e))
@@ -166,21 +181,20 @@ def encode_side(text, sp, mask_id):
         at = utf16_index(segment)
         base = len(text[:s].encode("utf-16-le")) // 2
         for p in sp.EncodeAsImmutableProto(segment).pieces:
-            tokens.append((fairseq_id(p.id, sp), p.piece, base + at[p.begin], base + at[p.end]))
+            tokens.append((layout.id(p.id, sp), p.piece, base + at[p.begin], base + at[p.end]))
     return tokens
 
 
-def record(text, pair, sp, mask_id):
-    a = encode_side(text, sp, mask_id)
-    layout = [("s", 0, "<s>")] + [("t", t) for t in a] + [("s", 2, "</s>")]
+def record(text, pair, sp, proto, layout):
+    cls, sep = ("s", layout.cls_id, "<s>"), ("s", layout.sep_id, "</s>")
+    items = [cls] + [("t", t) for t in encode_side(text, sp, proto, layout)] + [sep]
     if pair is not None:
-        b = encode_side(pair, sp, mask_id)
-        layout += [("s", 2, "</s>")] + [("t", t) for t in b] + [("s", 2, "</s>")]
+        items += [sep] + [("t", t) for t in encode_side(pair, sp, proto, layout)] + [sep]
     rec = {"text": text}
     if pair is not None:
         rec["text_pair"] = pair
     ids, toks, offs, mask = [], [], [], []
-    for item in layout:
+    for item in items:
         if item[0] == "s":
             ids.append(item[1]); toks.append(item[2]); offs.append([0, 0]); mask.append(1)
         else:
@@ -201,14 +215,14 @@ def main():
     with open(prefix + ".model", "rb") as f:
         proto.ParseFromString(f.read())
     sp = spm.SentencePieceProcessor(model_file=prefix + ".model")
-    for route, legacy in (("json", False), ("legacy", True)):
+    for route, legacy, layout in (("json", False, XLMR), ("legacy", True, XLMR), ("camembert", False, CAMEMBERT)):
         os.makedirs(os.path.join(OUT, route), exist_ok=True)
         with open(os.path.join(OUT, route, "tokenizer.json"), "w", encoding="utf-8") as f:
-            json.dump(tokenizer_json(proto, legacy), f, ensure_ascii=False)
-    mask_id = len(proto.pieces) + 1
+            json.dump(tokenizer_json(proto, legacy, layout), f, ensure_ascii=False)
     sets = {n: json.load(open(os.path.join(INPUTS, n + ".json"), encoding="utf-8"))
             for n in ("visible", "edge", "pairs", "adversarial")}
     sets["multilingual"] = json.load(open(os.path.join(HERE, "multilingual.json"), encoding="utf-8"))
+    camembert = []
     for name, texts in sets.items():
         skipped = 0
         with open(os.path.join(OUT, name + ".jsonl"), "w", encoding="utf-8") as f:
@@ -219,8 +233,11 @@ def main():
                 except UnicodeEncodeError:
                     skipped += 1  # a lone surrogate: sentencepiece takes UTF-8 only
                     continue
-                f.write(json.dumps(record(text, pair, sp, mask_id), ensure_ascii=False) + "\n")
+                f.write(json.dumps(record(text, pair, sp, proto, XLMR), ensure_ascii=False) + "\n")
+                camembert.append(json.dumps(record(text, pair, sp, proto, CAMEMBERT), ensure_ascii=False))
         print(name, len(texts) - skipped, "lines", skipped, "skipped", file=sys.stderr)
+    with open(os.path.join(OUT, "camembert.jsonl"), "w", encoding="utf-8") as f:
+        f.write("\n".join(camembert) + "\n")
 
 
 if __name__ == "__main__":

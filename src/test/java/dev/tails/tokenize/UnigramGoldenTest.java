@@ -50,6 +50,12 @@ class UnigramGoldenTest {
                 .map(set -> DynamicTest.dynamicTest(set, () -> check(tokenizer, set)));
     }
 
+    /** CamembertConverter's layout of the same model: other ids, and an unknown scored -110 (its -100 piece). */
+    @Test
+    void camembertLayout() throws IOException {
+        check(Tokenizer.load(DIR.resolve("camembert")), "camembert");
+    }
+
     private static void check(Tokenizer tokenizer, String set) throws IOException {
         Map<String, Integer> conventions = new TreeMap<>();
         List<String> failures = new ArrayList<>();

@@ -35,6 +35,12 @@ final class TokenizerLoader {
         if (Files.isRegularFile(vocabJson) && Files.isRegularFile(mergesTxt)) {
             return byteLevelBpe(vocabJson, mergesTxt);
         }
+        for (String spm : List.of("sentencepiece.bpe.model", "spiece.model")) {
+            if (Files.isRegularFile(dir.resolve(spm))) {
+                throw new TailsException(dir + " has the SentencePiece model " + spm + " but no tokenizer.json:"
+                        + " tails reads SentencePiece tokenizers from tokenizer.json only (the one the hub ships beside it)");
+            }
+        }
         throw new TailsException("no tokenizer in " + dir
                 + ": looked for tokenizer.json, vocab.txt, and vocab.json + merges.txt");
     }

@@ -72,6 +72,13 @@ class HostileUnigramJsonTest {
     }
 
     @Test
+    void aSentencePieceModelFileAloneIsNamed() throws IOException {
+        Files.write(dir.resolve("sentencepiece.bpe.model"), new byte[] {1, 2, 3});
+        String m = assertThrows(TailsException.class, () -> Tokenizer.load(dir)).getMessage();
+        assertTrue(m.contains("sentencepiece.bpe.model") && m.contains("tokenizer.json"), m);
+    }
+
+    @Test
     void modelFieldsAreChecked() throws IOException {
         assertTrue(refusal(r -> model(r).remove("unk_id")).contains("unk_id"));
         assertTrue(refusal(r -> model(r).put("unk_id", 999)).contains("unk_id"));

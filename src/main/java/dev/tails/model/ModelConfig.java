@@ -103,7 +103,7 @@ public record ModelConfig(
             }
         }
         JsonNode embeddingSize = root.get("embedding_size");
-        if (embeddingSize != null && !embeddingSize.equals(root.get("hidden_size"))) {
+        if (embeddingSize != null && !embeddingSize.isNull() && !embeddingSize.equals(root.get("hidden_size"))) {
             throw new TailsException(where + ": embedding_size " + embeddingSize + " differs from hidden_size "
                     + root.get("hidden_size") + " (a factorized embedding projection is not implemented)");
         }

@@ -56,7 +56,8 @@ class ModelFamilyConfigTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"\"position_embedding_type\": \"absolute\"", "\"is_decoder\": false",
-            "\"add_cross_attention\": false", "\"embedding_size\": 8", "\"position_embedding_type\": null"})
+            "\"add_cross_attention\": false", "\"embedding_size\": 8", "\"embedding_size\": null",
+            "\"position_embedding_type\": null"})
     void harmlessValuesOfThoseSettingsLoad(String setting) throws IOException {
         ObjectNode root = config("camembert");
         root.setAll((ObjectNode) JSON.readTree("{" + setting + "}"));

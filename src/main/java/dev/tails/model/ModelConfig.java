@@ -72,6 +72,7 @@ public record ModelConfig(
 
     static ModelConfig parse(JsonNode root, String where) {
         ModelFamily family = ModelFamily.fromModelType(text(root, "model_type", where), where);
+        refuseUnimplemented(root, where);
         int pad = root.has("pad_token_id") ? positiveOrZero(root, "pad_token_id", where)
                 : (family == ModelFamily.ROBERTA ? 1 : 0);
         return new ModelConfig(
@@ -87,6 +88,30 @@ public record ModelConfig(
                 Activation.fromHiddenAct(root.has("hidden_act") ? text(root, "hidden_act", where) : "gelu", where),
                 pad,
                 bool(root, "tie_word_embeddings", where, true));
+    }
+
+    /**
+     * Settings that change the maths of HF's BertModel/RobertaModel and that the encoder does not
+     * implement: refused by name rather than silently computing another model.
+     */
+    private static void refuseUnimplemented(JsonNode root, String where) {
+        JsonNode positions = root.get("position_embedding_type");
+        if (positions != null && !positions.isNull() && !"absolute".equals(positions.asText(null))) {
+            throw new TailsException(where + ": position_embedding_type " + positions
+                    + " is not supported (only \"absolute\" position embeddings are implemented)");
+        }
+        for (String flag : new String[] {"is_decoder", "add_cross_attention", "is_encoder_decoder"}) {
+            JsonNode n = root.get(flag);
+            if (n != null && !n.isNull() && (!n.isBoolean() || n.asBoolean())) {
+                throw new TailsException(where + ": " + flag + " " + n
+                        + " is not supported (tails runs the bidirectional encoder only)");
+            }
+        }
+        JsonNode embeddingSize = root.get("embedding_size");
+        if (embeddingSize != null && !embeddingSize.isNull() && !embeddingSize.equals(root.get("hidden_size"))) {
+            throw new TailsException(where + ": embedding_size " + embeddingSize + " differs from hidden_size "
+                    + root.get("hidden_size") + " (a factorized embedding projection is not implemented)");
+        }
     }
 
     private static String text(JsonNode root, String key, String where) {

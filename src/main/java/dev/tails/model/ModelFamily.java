@@ -2,28 +2,37 @@ package dev.tails.model;
 
 import dev.tails.TailsException;
 
-/** The encoder families tails runs; they differ in tokenizer, position ids and tensor prefix (DESIGN.md §3). */
+import java.util.List;
+
+/**
+ * The encoder families tails runs; they differ in tokenizer, position ids and tensor prefix (DESIGN.md §3).
+ * XLM-RoBERTa and CamemBERT are RoBERTa with a SentencePiece vocabulary: HF's XLMRobertaModel and
+ * CamembertModel are RobertaModel under another name, their checkpoints keep the "roberta." prefix.
+ */
 public enum ModelFamily {
-    BERT("bert"),
-    ROBERTA("roberta");
+    BERT("bert", List.of("bert")),
+    ROBERTA("roberta", List.of("roberta", "xlm-roberta", "camembert"));
 
-    private final String modelType;
+    private final String tensorPrefix;
+    private final List<String> modelTypes;
 
-    ModelFamily(String modelType) {
-        this.modelType = modelType;
+    ModelFamily(String tensorPrefix, List<String> modelTypes) {
+        this.tensorPrefix = tensorPrefix;
+        this.modelTypes = modelTypes;
     }
 
-    /** The `model_type` value of config.json, also the tensor-name prefix of HF checkpoints ("bert.", "roberta."). */
-    public String modelType() {
-        return modelType;
+    /** The tensor-name prefix of HF checkpoints, without the dot ("bert", "roberta"). */
+    public String tensorPrefix() {
+        return tensorPrefix;
     }
 
     public static ModelFamily fromModelType(String modelType, String where) {
         for (ModelFamily f : values()) {
-            if (f.modelType.equals(modelType)) {
+            if (f.modelTypes.contains(modelType)) {
                 return f;
             }
         }
-        throw new TailsException(where + ": model_type '" + modelType + "' is not supported (expected 'bert' or 'roberta')");
+        throw new TailsException(where + ": model_type '" + modelType
+                + "' is not supported (expected 'bert', 'roberta', 'xlm-roberta' or 'camembert')");
     }
 }

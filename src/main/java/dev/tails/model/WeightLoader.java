@@ -9,8 +9,8 @@ import java.util.TreeSet;
 
 /**
  * Binds checkpoint tensors to the encoder, under HF BertModel/RobertaModel names with or without the
- * family prefix ("bert.", "roberta."), accepting legacy LayerNorm.gamma/beta names, and checking
- * every shape against config.json; and the masked-LM head when the checkpoint has one.
+ * family prefix ("bert.", "roberta." also for XLM-R and CamemBERT), accepting legacy LayerNorm.gamma/beta
+ * names, and checking every shape against config.json; and the masked-LM head when the checkpoint has one.
  */
 final class WeightLoader {
     private final Checkpoint checkpoint;
@@ -21,7 +21,7 @@ final class WeightLoader {
     WeightLoader(Checkpoint checkpoint, ModelConfig config) {
         this.checkpoint = checkpoint;
         this.config = config;
-        String familyPrefix = config.family().modelType() + ".";
+        String familyPrefix = config.family().tensorPrefix() + ".";
         this.prefix = checkpoint.contains(familyPrefix + "embeddings.word_embeddings.weight") ? familyPrefix : "";
     }
 

@@ -64,7 +64,7 @@ final class ByteLevel {
         for (int i = from; i < to; ) {
             int cp = text.codePointAt(i);
             int end = i + Character.charCount(cp);
-            int n = utf8(Character.isSurrogate((char) cp) ? 0xFFFD : cp, utf8);
+            int n = Unicode.utf8(cp, utf8);
             for (int k = 0; k < n; k++) {
                 starts[chars.length()] = i;
                 ends[chars.length()] = end;
@@ -73,29 +73,5 @@ final class ByteLevel {
             i = end;
         }
         sink.word(chars.toString(), starts, ends);
-    }
-
-    /** UTF-8 encoding of one code point (a lone surrogate arrives here as U+FFFD). */
-    private static int utf8(int cp, byte[] out) {
-        if (cp < 0x80) {
-            out[0] = (byte) cp;
-            return 1;
-        }
-        if (cp < 0x800) {
-            out[0] = (byte) (0xC0 | cp >> 6);
-            out[1] = (byte) (0x80 | cp & 0x3F);
-            return 2;
-        }
-        if (cp < 0x10000) {
-            out[0] = (byte) (0xE0 | cp >> 12);
-            out[1] = (byte) (0x80 | cp >> 6 & 0x3F);
-            out[2] = (byte) (0x80 | cp & 0x3F);
-            return 3;
-        }
-        out[0] = (byte) (0xF0 | cp >> 18);
-        out[1] = (byte) (0x80 | cp >> 12 & 0x3F);
-        out[2] = (byte) (0x80 | cp >> 6 & 0x3F);
-        out[3] = (byte) (0x80 | cp & 0x3F);
-        return 4;
     }
 }

@@ -23,6 +23,16 @@ final class ByteLevelBpe implements SegmentModel {
     }
 
     @Override
+    public int tokenId(String token) {
+        return bpe.vocab().id(token);
+    }
+
+    @Override
+    public String token(int id) {
+        return bpe.vocab().token(id);
+    }
+
+    @Override
     public int vocabSize() {
         return bpe.vocab().size();
     }

@@ -24,11 +24,11 @@ final class Detokenizer {
     private final int maskId;
 
     /** The vocabulary's tokens, with the added tokens (which may lie beyond it) marked special as their files say. */
-    Detokenizer(Vocab vocab, List<AddedTokens.Added> added, int size, Decoder decoder, boolean cleanUpSpaces) {
+    Detokenizer(SegmentModel model, List<AddedTokens.Added> added, int size, Decoder decoder, boolean cleanUpSpaces) {
         this.tokens = new String[size];
         this.special = new boolean[size];
-        for (int id = 0; id < Math.min(size, vocab.size()); id++) {
-            tokens[id] = vocab.token(id);
+        for (int id = 0; id < Math.min(size, model.vocabSize()); id++) {
+            tokens[id] = model.token(id);
         }
         int mask = -1;
         for (AddedTokens.Added a : added) {

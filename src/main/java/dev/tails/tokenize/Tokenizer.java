@@ -15,7 +15,7 @@ public interface Tokenizer {
 
     int vocabSize();
 
-    /** "wordpiece" or "bpe". */
+    /** "wordpiece", "bpe" or "unigram" (SentencePiece). */
     String family();
 
     /** The vocabulary's string for an id ("##ing", "ĠParis", "[MASK]"); a TailsException for an id it lacks. */

@@ -6,11 +6,13 @@ import dev.tails.TailsException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads a Hugging Face tokenizer.json. Supported: normalizer BertNormalizer (or none),
  * pre_tokenizer BertPreTokenizer, model WordPiece; or no normalizer, pre_tokenizer ByteLevel
- * (use_regex, no prefix space), model BPE; post_processor TemplateProcessing /
+ * (use_regex, no prefix space), model BPE; or model Unigram with its SentencePiece normalizers
+ * and Metaspace ({@link SentencePieceJson}); post_processor TemplateProcessing /
  * BertProcessing / RobertaProcessing; anything else is refused by name.
  */
 final class TokenizerJson {
@@ -33,20 +35,23 @@ final class TokenizerJson {
         JsonNode model = root.path("model");
         String type = model.path("type").asText("(missing)");
         List<AddedTokens.Added> added = addedTokens();
-        Vocab vocab = Vocab.fromJson(model.get("vocab"), where + " model.vocab");
         SegmentModel segmentModel = switch (type) {
-            case "WordPiece" -> wordPiece(model, vocab);
-            case "BPE" -> byteLevelBpe(model, vocab);
+            case "WordPiece" -> wordPiece(model, vocab(model));
+            case "BPE" -> byteLevelBpe(model, vocab(model));
+            case "Unigram" -> SentencePieceJson.read(root, where);
             default -> throw unsupported("model", type);
         };
-        // the decoder follows the model: the file's own decoder entry only restates it for these two
-        Decoder decoder = type.equals("BPE") ? new ByteLevelDecoder()
-                : new WordPieceDecoder(model.path("continuing_subword_prefix").asText("##"));
+        // the decoder follows the model: the file's own decoder entry only restates it for these three
+        Decoder decoder = switch (type) {
+            case "BPE" -> new ByteLevelDecoder();
+            case "Unigram" -> new MetaspaceDecoder();
+            default -> new WordPieceDecoder(model.path("continuing_subword_prefix").asText("##"));
+        };
         checkAddedIds(added, segmentModel.vocabSize());
         int vocabSize = Math.max(segmentModel.vocabSize(), added.stream().mapToInt(a -> a.id() + 1).max().orElse(0));
-        return new PipelineTokenizer(type.equals("BPE") ? "bpe" : "wordpiece", new AddedTokens(added), segmentModel,
-                postProcessor(), padId(vocab, added), vocabSize,
-                new Detokenizer(vocab, added, vocabSize, decoder, cleanUpSpaces));
+        return new PipelineTokenizer(type.toLowerCase(Locale.ROOT), new AddedTokens(added), segmentModel,
+                postProcessor(), padId(segmentModel, added), vocabSize,
+                new Detokenizer(segmentModel, added, vocabSize, decoder, cleanUpSpaces));
     }
 
     /** HF numbers added tokens after the vocabulary, so a lying id cannot size the id table. */
@@ -59,6 +64,10 @@ final class TokenizerJson {
                         + added.size() + " added tokens");
             }
         }
+    }
+
+    private Vocab vocab(JsonNode model) {
+        return Vocab.fromJson(model.get("vocab"), where + " model.vocab");
     }
 
     private SegmentModel wordPiece(JsonNode model, Vocab vocab) {
@@ -170,7 +179,7 @@ final class TokenizerJson {
     }
 
     /** The padding id if the file sets one, else the id of [PAD] or &lt;pad&gt;. */
-    private int padId(Vocab vocab, List<AddedTokens.Added> added) {
+    private int padId(SegmentModel model, List<AddedTokens.Added> added) {
         JsonNode padding = root.path("padding");
         if (padding.has("pad_id")) {
             return padding.get("pad_id").asInt();
@@ -181,8 +190,8 @@ final class TokenizerJson {
             }
         }
         for (String pad : List.of("[PAD]", "<pad>")) {
-            if (vocab.contains(pad)) {
-                return vocab.id(pad);
+            if (model.tokenId(pad) >= 0) {
+                return model.tokenId(pad);
             }
         }
         throw new TailsException(where + ": no padding token ([PAD] or <pad>) in the vocabulary or added_tokens");

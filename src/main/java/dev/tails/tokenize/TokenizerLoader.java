@@ -37,6 +37,12 @@ final class TokenizerLoader {
         if (Files.isRegularFile(vocabJson) && Files.isRegularFile(mergesTxt)) {
             return byteLevelBpe(vocabJson, mergesTxt, cleanUpSpaces);
         }
+        for (String spm : List.of("sentencepiece.bpe.model", "spiece.model")) {
+            if (Files.isRegularFile(dir.resolve(spm))) {
+                throw new TailsException(dir + " has the SentencePiece model " + spm + " but no tokenizer.json:"
+                        + " tails reads SentencePiece tokenizers from tokenizer.json only (the one the hub ships beside it)");
+            }
+        }
         throw new TailsException("no tokenizer in " + dir
                 + ": looked for tokenizer.json, vocab.txt, and vocab.json + merges.txt");
     }
@@ -52,7 +58,7 @@ final class TokenizerLoader {
         PostProcessor post = PostProcessor.bert(vocab.require("[CLS]"), "[CLS]", vocab.require("[SEP]"), "[SEP]");
         return new PipelineTokenizer("wordpiece", new AddedTokens(specials), model, post,
                 vocab.require("[PAD]"), vocab.size(),
-                new Detokenizer(vocab, specials, vocab.size(), new WordPieceDecoder("##"), cleanUpSpaces));
+                new Detokenizer(model, specials, vocab.size(), new WordPieceDecoder("##"), cleanUpSpaces));
     }
 
     /** HF RobertaTokenizer from vocab.json + merges.txt: &lt;mask&gt; swallows the whitespace before it. */
@@ -64,9 +70,10 @@ final class TokenizerLoader {
         }
         Bpe bpe = new Bpe(vocab, readMerges(mergesTxt), mergesTxt.toString());
         PostProcessor post = PostProcessor.roberta(vocab.require("<s>"), "<s>", vocab.require("</s>"), "</s>", true);
-        return new PipelineTokenizer("bpe", new AddedTokens(specials), new ByteLevelBpe(bpe), post,
+        ByteLevelBpe model = new ByteLevelBpe(bpe);
+        return new PipelineTokenizer("bpe", new AddedTokens(specials), model, post,
                 vocab.require("<pad>"), vocab.size(),
-                new Detokenizer(vocab, specials, vocab.size(), new ByteLevelDecoder(), cleanUpSpaces));
+                new Detokenizer(model, specials, vocab.size(), new ByteLevelDecoder(), cleanUpSpaces));
     }
 
     /** merges.txt: "left right" per line, in rank order, after an optional "#version" line. */

@@ -2,6 +2,8 @@ package dev.tails.tokenize;
 
 /** The character classes of Hugging Face's Rust tokenizers, which the goldens follow. */
 final class Unicode {
+    static final int REPLACEMENT_CHARACTER = 0xFFFD;
+
     private Unicode() {
     }
 
@@ -44,5 +46,37 @@ final class Unicode {
                 || (cp >= 0x20000 && cp <= 0x2A6DF) || (cp >= 0x2A700 && cp <= 0x2B73F)
                 || (cp >= 0x2B740 && cp <= 0x2B81F) || (cp >= 0x2B820 && cp <= 0x2CEAF)
                 || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x2F800 && cp <= 0x2FA1F);
+    }
+
+    /** A surrogate code unit standing alone: a Java String can hold one, UTF-8 cannot. */
+    static boolean isLoneSurrogate(int cp) {
+        return Character.isBmpCodePoint(cp) && Character.isSurrogate((char) cp);
+    }
+
+    /** UTF-8 encoding of one code point into out[0..]; a lone surrogate is encoded as U+FFFD. */
+    static int utf8(int cp, byte[] out) {
+        if (isLoneSurrogate(cp)) {
+            cp = REPLACEMENT_CHARACTER;
+        }
+        if (cp < 0x80) {
+            out[0] = (byte) cp;
+            return 1;
+        }
+        if (cp < 0x800) {
+            out[0] = (byte) (0xC0 | cp >> 6);
+            out[1] = (byte) (0x80 | cp & 0x3F);
+            return 2;
+        }
+        if (cp < 0x10000) {
+            out[0] = (byte) (0xE0 | cp >> 12);
+            out[1] = (byte) (0x80 | cp >> 6 & 0x3F);
+            out[2] = (byte) (0x80 | cp & 0x3F);
+            return 3;
+        }
+        out[0] = (byte) (0xF0 | cp >> 18);
+        out[1] = (byte) (0x80 | cp >> 12 & 0x3F);
+        out[2] = (byte) (0x80 | cp >> 6 & 0x3F);
+        out[3] = (byte) (0x80 | cp & 0x3F);
+        return 4;
     }
 }

@@ -28,6 +28,16 @@ final class WordPiece implements SegmentModel {
     }
 
     @Override
+    public int tokenId(String token) {
+        return vocab.id(token);
+    }
+
+    @Override
+    public String token(int id) {
+        return vocab.token(id);
+    }
+
+    @Override
     public int vocabSize() {
         return vocab.size();
     }

@@ -29,6 +29,11 @@ final class TokenizerTextTarget implements FuzzTarget {
         return new TokenizerTextTarget("bpe-text", "models/tiny-roberta");
     }
 
+    /** The SentencePiece tokenizer with the full nmt_nfkc charsmap of the Unigram goldens. */
+    static TokenizerTextTarget unigram() {
+        return new TokenizerTextTarget("unigram-text", "tokenizers/xlmr-unigram/json");
+    }
+
     @Override
     public String name() {
         return name;

@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The tiny random-weight models against hidden states computed by PyTorch with HF semantics
- * (../shared/golden/README.md), from the golden token ids, one text at a time and padded batches.
+ * (../shared/golden/README.md; tiny-xlm-roberta: scripts/goldens/README.md), from the golden token
+ * ids, one text at a time and padded batches.
  */
 class TinyModelGoldenTest {
     private static final double TOLERANCE = 1e-5;
@@ -30,7 +31,8 @@ class TinyModelGoldenTest {
             "tiny-bert, visible", "tiny-bert, edge", "tiny-bert, pairs",
             "tiny-bert-f16, visible", "tiny-bert-f16, edge", "tiny-bert-f16, pairs",
             "tiny-bert-bf16, visible", "tiny-bert-bf16, edge", "tiny-bert-bf16, pairs",
-            "tiny-roberta, visible", "tiny-roberta, edge", "tiny-roberta, pairs"})
+            "tiny-roberta, visible", "tiny-roberta, edge", "tiny-roberta, pairs",
+            "tiny-xlm-roberta, visible", "tiny-xlm-roberta, multilingual", "tiny-xlm-roberta, pairs"})
     void oneTextAtATime(String modelName, String set) {
         Model model = load(modelName);
         try (SafetensorsFile golden = SafetensorsFile.open(TestFiles.resource("golden/" + modelName + "/" + set + ".safetensors"))) {
@@ -52,7 +54,7 @@ class TinyModelGoldenTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"tiny-bert", "tiny-bert-f16", "tiny-bert-bf16", "tiny-roberta"})
+    @CsvSource({"tiny-bert", "tiny-bert-f16", "tiny-bert-bf16", "tiny-roberta", "tiny-xlm-roberta"})
     void onePaddedBatch(String modelName) {
         Model model = load(modelName);
         try (SafetensorsFile golden = SafetensorsFile.open(TestFiles.resource("golden/" + modelName + "/visible.batched.safetensors"))) {

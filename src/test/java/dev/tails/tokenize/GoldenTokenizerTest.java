@@ -41,7 +41,7 @@ class GoldenTokenizerTest {
         return tests.stream();
     }
 
-    private static void check(Path dir, String route, String set) throws IOException {
+    static void check(Path dir, String route, String set) throws IOException {
         Tokenizer tokenizer = Tokenizer.load(dir.resolve(route));
         Map<String, Integer> mismatches = new LinkedHashMap<>();
         List<String> examples = new ArrayList<>();

@@ -8,9 +8,12 @@ import java.util.function.LongSupplier;
 
 /**
  * What one file's download tells its user: a line when it starts, the fraction done as bytes
- * arrive, every few seconds a line of bytes, rate and time left, and a last line with the average rate.
+ * arrive, every few seconds a line of bytes, rate and time left, and for a large file a last line
+ * with the average rate (a config file's would only be noise).
  */
 final class DownloadProgress {
+    private static final long LARGE = 1_000_000;
+
     private final Progress progress;
     private final String file;
     private final long total;
@@ -51,6 +54,9 @@ final class DownloadProgress {
     }
 
     void finish(long done) {
+        if (total < LARGE) {
+            return;
+        }
         long now = nanoClock.getAsLong();
         progress.stage(file + ": " + bytes(done - startBytes) + " in " + duration((now - startNanos) / 1e9)
                 + " (" + bytes((long) rate(done, now)) + "/s)");

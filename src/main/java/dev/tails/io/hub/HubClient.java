@@ -104,8 +104,8 @@ public final class HubClient {
         more.removeAll(files);
         downloaded += fetchAll(fetcher, repo, info.commit(), more);
         int total = files.size() + more.size();
-        progress.stage(repo + " is commit " + info.commit() + ": " + downloaded + " of " + total + " files downloaded, "
-                + (total - downloaded) + " were in the cache " + snapshot);
+        progress.stage(repo + " = commit " + info.commit() + ": " + downloaded + " files downloaded, " + (total - downloaded)
+                + " already in the cache; snapshot " + snapshot);
         return snapshot;
     }
 

@@ -102,7 +102,7 @@ class HubClientTest {
      * and sha256sum), relative links one ../ deeper per subfolder, refs/main holding the commit, a
      * lock file per blob. README.md, the pickle and the Dense module's folder are not fetched.
      */
-    private static final String TINY_TREE = """
+    static final String TINY_TREE = """
             .locks/models--tails-test--tiny-bert/357133f6beecb2aeef5118809da6a74ff561e89f.lock
             .locks/models--tails-test--tiny-bert/573fb96f3d24d514743d69c1462353b862bece8094ef909d9dbeff26ba58adc0.lock
             .locks/models--tails-test--tiny-bert/725867f9c8d9e7ebf8a9e7e0f57d0f649444d979.lock
@@ -316,7 +316,10 @@ class HubClientTest {
         snapshot(TINY, env());
         assertTrue(stages.contains("downloading model.safetensors (4.1 MB)"), stages.toString());
         assertTrue(stages.stream().anyMatch(s -> s.matches("model\\.safetensors: 4\\.1 MB in .* s \\(.*B/s\\)")), stages.toString());
-        assertTrue(stages.getLast().contains(TINY + "@main is commit " + TINY_COMMIT + ": 10 of 10 files downloaded"), stages.getLast());
+        assertTrue(stages.contains("downloading config.json (511 B)"), stages.toString());
+        assertTrue(stages.stream().noneMatch(s -> s.startsWith("config.json:")), "no rate line for a small file: " + stages);
+        assertTrue(stages.getLast().startsWith(TINY + "@main = commit " + TINY_COMMIT + ": 10 files downloaded, 0 already"
+                + " in the cache; snapshot " + cache), stages.getLast());
     }
 
     static void assertMessage(Throwable e, String... parts) {

@@ -40,13 +40,11 @@ public final class HubClient {
         if (isFolder(idOrPath)) {
             return Path.of(idOrPath);
         }
-        RepoId repo;
         try {
-            repo = RepoId.parse(idOrPath);
+            return new HubClient(HubEnvironment.fromSystem(), progress).snapshot(RepoId.parse(idOrPath));
         } catch (TailsException e) {
-            throw new TailsException("no folder '" + idOrPath + "', and " + e.getMessage(), e);
+            throw new TailsException("no folder '" + idOrPath + "', so it was taken as a Hugging Face id: " + e.getMessage(), e);
         }
-        return new HubClient(HubEnvironment.fromSystem(), progress).snapshot(repo);
     }
 
     private static boolean isFolder(String path) {

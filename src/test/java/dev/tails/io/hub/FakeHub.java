@@ -13,6 +13,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -55,6 +56,9 @@ final class FakeHub implements AutoCloseable {
     private final Map<String, List<Integer>> failures = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> cuts = new ConcurrentHashMap<>();
     private final Map<String, Boolean> corrupted = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> stalled = new ConcurrentHashMap<>();
+    private final Map<String, Integer> understated = new ConcurrentHashMap<>();
+    private final Map<String, String> renamed = new ConcurrentHashMap<>();
     private volatile String requiredToken;
     private volatile boolean ignoreRange;
     private volatile String heldFile;
@@ -110,6 +114,21 @@ final class FakeHub implements AutoCloseable {
         cuts.put(file, new AtomicInteger(times));
     }
 
+    /** The CDN sends half of this file, then nothing more (until the fake Hub is closed, or 60 s). */
+    void stallHalfway(String file) {
+        stalled.put(file, true);
+    }
+
+    /** The hub announces this LFS file as {@code bytes} shorter than it is (X-Linked-Size). */
+    void understateSize(String file, int bytes) {
+        understated.put(file, bytes);
+    }
+
+    /** Requests for {@code oldId} get a relative 307 to {@code newId}, as the Hub answers for a renamed repo. */
+    void rename(String oldId, String newId) {
+        renamed.put(oldId, newId);
+    }
+
     /** The CDN answers Range requests with the whole file (200), as some servers do. */
     void ignoreRange() {
         ignoreRange = true;
@@ -160,6 +179,8 @@ final class FakeHub implements AutoCloseable {
             Integer status = scriptedFailure(path);
             if (status != null) {
                 send(exchange, status, "{\"error\":\"scripted " + status + "\"}", Map.of("X-Error-Message", "scripted failure"));
+            } else if (server.equals("hub") && redirectRenamed(exchange, path)) {
+                return;
             } else if (server.equals("cdn")) {
                 serveBlob(exchange, path.substring(path.lastIndexOf('/') + 1));
             } else if (requiredToken != null && !("Bearer " + requiredToken).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
@@ -172,6 +193,19 @@ final class FakeHub implements AutoCloseable {
                 send(exchange, 404, "{}", Map.of());
             }
         }
+    }
+
+    private boolean redirectRenamed(HttpExchange exchange, String path) throws IOException {
+        for (var e : renamed.entrySet()) {
+            for (String prefix : new String[] {"/", "/api/models/"}) {
+                if (path.startsWith(prefix + e.getKey() + "/")) {
+                    exchange.getResponseHeaders().set("Location", prefix + e.getValue() + path.substring(prefix.length() + e.getKey().length()));
+                    exchange.sendResponseHeaders(307, -1);
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private Integer scriptedFailure(String path) {
@@ -225,7 +259,7 @@ final class FakeHub implements AutoCloseable {
         if (isLfs(file)) {
             String sha = sha256(bytes);
             out.set("X-Linked-Etag", "\"" + sha + "\"");
-            out.set("X-Linked-Size", Long.toString(bytes.length));
+            out.set("X-Linked-Size", Long.toString(bytes.length - understated.getOrDefault(file, 0)));
             out.set("ETag", "\"" + gitSha1(("version https://git-lfs.github.com/spec/v1\noid sha256:" + sha + "\nsize "
                     + bytes.length + "\n").getBytes(StandardCharsets.US_ASCII)) + "\"");
             out.set("Location", cdnEndpoint() + "/repos/ab/cd/" + sha);
@@ -257,15 +291,27 @@ final class FakeHub implements AutoCloseable {
             exchange.getResponseHeaders().set("Content-Range", "bytes " + from + "-" + (bytes.length - 1) + "/" + bytes.length);
         }
         AtomicInteger cut = cuts.get(file);
-        if (cut != null && cut.getAndDecrement() > 0) {
+        boolean stall = stalled.remove(file) != null;
+        if (stall || cut != null && cut.getAndDecrement() > 0) {
             exchange.sendResponseHeaders(from > 0 ? 206 : 200, bytes.length - from);
             OutputStream body = exchange.getResponseBody();
             body.write(bytes, from, (bytes.length - from) / 2);
             body.flush();
+            if (stall) {
+                sleepUntilClosed();
+            }
             // an exception out of the handler makes the server drop the connection mid-body
             throw new IOException("connection cut on purpose after half of " + file);
         }
         sendBytes(exchange, from > 0 ? 206 : 200, bytes, from, bytes.length - from);
+    }
+
+    private static void sleepUntilClosed() {
+        try {
+            Thread.sleep(Duration.ofSeconds(60));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void awaitHeads() {

@@ -250,6 +250,39 @@ class HubClientTest {
     }
 
     @Test
+    void stalledServerIsGivenUpOnInTimeAndTheNextRunResumes() throws IOException {
+        hub.stallHalfway("model.safetensors");
+        HubTimings impatient = new HubTimings(FAST.backoff(), Duration.ofSeconds(1), FAST.lockWait(), FAST.progressEvery());
+        long start = System.nanoTime();
+        HubUnreachableException e = assertThrows(HubUnreachableException.class,
+                () -> new HubClient(env(), Progress.SILENT, impatient).snapshot(RepoId.parse(TINY)));
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(20).toNanos(), "gave up in time");
+        assertMessage(e, "model.safetensors", "no data from 127.0.0.1 for 1 s", "run again to resume");
+        Model.load(snapshot(TINY, env()));
+    }
+
+    @Test
+    void serverSendingMoreThanAnnouncedIsRefusedAndNothingKept() {
+        hub.understateSize("model.safetensors", 10);
+        TailsException e = assertThrows(TailsException.class, () -> snapshot(TINY, env()));
+        assertMessage(e, TINY, "model.safetensors", "sent more than");
+        Path blobs = cache.resolve("models--tails-test--tiny-bert/blobs");
+        String sha = FakeHub.sha256(TestRepos.tinyBert().get("model.safetensors"));
+        assertFalse(Files.exists(blobs.resolve(sha + ".incomplete")));
+        assertFalse(Files.exists(blobs.resolve(sha)));
+    }
+
+    @Test
+    void renamedRepoIsFollowedOnTheHubAndCachedUnderTheNameAsked() throws IOException {
+        hub.rename("tails-test/old-name", TINY);
+        hub.requireToken("hf_secret");
+        Path snapshot = snapshot("tails-test/old-name", env("HF_TOKEN", "hf_secret"));
+        assertEquals(cache.resolve("models--tails-test--old-name/snapshots/" + TINY_COMMIT), snapshot);
+        assertEquals(TINY_TREE.replace("models--tails-test--tiny-bert", "models--tails-test--old-name").lines().toList(), tree(cache));
+        assertTrue(hub.count("hub", "HEAD", TINY + "/resolve/" + TINY_COMMIT + "/config.json") > 0, "the HEAD followed the 307");
+    }
+
+    @Test
     void serverIgnoringTheRangeIsDownloadedAgainFromTheStart() throws IOException {
         hub.cutHalfway("model.safetensors", 1);
         assertThrows(HubUnreachableException.class, () -> snapshot(TINY, env()));

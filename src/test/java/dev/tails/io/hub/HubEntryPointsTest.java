@@ -66,6 +66,6 @@ class HubEntryPointsTest {
         Path folder = TestFiles.resource("models/tiny-bert");
         assertEquals(folder, Model.fromPretrained(folder.toString()).folder());
         TailsException e = assertThrows(TailsException.class, () -> Model.fromPretrained(dir.resolve("no/such/folder").toString()));
-        assertMessage(e, "no folder", "not a Hugging Face model id");
+        assertMessage(e, "no folder", "taken as a Hugging Face id", "not a Hugging Face model id");
     }
 }

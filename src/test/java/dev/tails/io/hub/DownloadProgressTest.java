@@ -1,30 +1,18 @@
 package dev.tails.io.hub;
 
-import dev.tails.Progress;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Bytes, rate and time left, on a clock the test moves. */
 class DownloadProgressTest {
-    private final List<String> lines = new ArrayList<>();
-    private final List<Double> fractions = new ArrayList<>();
+    private final RecordingProgress recording = new RecordingProgress();
+    private final List<String> lines = recording.stages;
+    private final List<Double> fractions = recording.fractions;
     private final long[] nanos = {0};
-    private final Progress recording = new Progress() {
-        @Override
-        public void stage(String message) {
-            lines.add(message);
-        }
-
-        @Override
-        public void fraction(double done) {
-            fractions.add(done);
-        }
-    };
 
     private DownloadProgress progress(long total) {
         return new DownloadProgress(recording, "model.safetensors", total, Duration.ofSeconds(5), () -> nanos[0]);

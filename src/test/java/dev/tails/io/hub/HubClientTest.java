@@ -44,7 +44,8 @@ class HubClientTest {
     Path dir;
     Path cache;
     FakeHub hub;
-    final List<String> stages = new ArrayList<>();
+    final RecordingProgress progress = new RecordingProgress();
+    final List<String> stages = progress.stages;
 
     @BeforeEach
     void startHub() throws IOException {
@@ -67,20 +68,7 @@ class HubClientTest {
     }
 
     private Path snapshot(String id, HubEnvironment env) {
-        return new HubClient(env, recording(), FAST).snapshot(RepoId.parse(id));
-    }
-
-    private Progress recording() {
-        return new Progress() {
-            @Override
-            public void stage(String message) {
-                stages.add(message);
-            }
-
-            @Override
-            public void fraction(double done) {
-            }
-        };
+        return new HubClient(env, progress, FAST).snapshot(RepoId.parse(id));
     }
 
     /** Every file under root: links with their target, refs with their content. */

@@ -8,7 +8,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Models from the Hugging Face Hub, into (and out of) huggingface_hub's cache: resolves
@@ -66,24 +65,22 @@ public final class HubClient {
                     + repo.revision() + " or snapshot): fetch it once online with ./tails fetch hf:" + repo));
         }
         try (HubHttp http = new HubHttp(env, timings)) {
-            Optional<RevisionInfo> info = revision(http, repo);
-            return info.isPresent() ? fetch(http, repo, info.get()) : cache.cachedSnapshot(repo).orElseThrow();
+            RevisionInfo info;
+            try {
+                byte[] answer = http.getBytes(HubUrls.revision(env.endpoint(), repo), HubFile.repo(repo), MAX_REVISION_ANSWER);
+                info = RevisionInfo.parse(answer, repo);
+            } catch (HubUnreachableException e) {
+                return cachedInstead(repo, e);
+            }
+            return fetch(http, repo, info);
         }
     }
 
-    /** The revision's commit and files; empty when the Hub is out of reach but the cache has the revision. */
-    private Optional<RevisionInfo> revision(HubHttp http, RepoId repo) {
-        try {
-            byte[] answer = http.getBytes(HubUrls.revision(env.endpoint(), repo), HubFile.repo(repo), MAX_REVISION_ANSWER);
-            return Optional.of(RevisionInfo.parse(answer, repo));
-        } catch (HubUnreachableException e) {
-            Optional<Path> cached = cache.cachedSnapshot(repo);
-            if (cached.isEmpty()) {
-                throw e;
-            }
-            progress.stage(e.getMessage() + "; using the cached snapshot " + cached.get());
-            return Optional.empty();
-        }
+    /** The Hub is out of reach: the cached snapshot of the revision, if there is one, with a word about it. */
+    private Path cachedInstead(RepoId repo, HubUnreachableException unreachable) {
+        Path cached = cache.cachedSnapshot(repo).orElseThrow(() -> unreachable);
+        progress.stage(unreachable.getMessage() + "; using the cached snapshot " + cached);
+        return cached;
     }
 
     private Path fetch(HubHttp http, RepoId repo, RevisionInfo info) {

@@ -308,10 +308,15 @@ class HubClientTest {
         assertMessage(assertThrows(HubStatusException.class, () -> snapshot(TINY + "@v9", env())),
                 TINY + "@v9", "404", "revision 'v9'");
 
+        hub.fail(SHARDED_COMMIT + "/vocab.txt", 403, 1);
+        assertMessage(assertThrows(HubStatusException.class, () -> snapshot(SHARDED, env())),
+                SHARDED, "file vocab.txt", "403", "gated repo", "terms accepted at " + hub.endpoint() + "/" + SHARDED);
+
         hub.fail("/revision/main", 429, 3);
+        long lookups = hub.count("hub", "GET", TINY + "/revision/main");
         HubStatusException limited = assertThrows(HubStatusException.class, () -> snapshot(TINY, env()));
         assertMessage(limited, TINY, "429", "rate limited", "after 3 attempts", "retry later");
-        assertEquals(3, hub.count("hub", "GET", TINY + "/revision/main"), "bounded retries");
+        assertEquals(lookups + 3, hub.count("hub", "GET", TINY + "/revision/main"), "bounded retries");
 
         hub.fail("config.json", 503, 5);
         assertMessage(assertThrows(HubStatusException.class, () -> snapshot(TINY, env())),

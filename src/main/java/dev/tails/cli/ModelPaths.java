@@ -1,11 +1,14 @@
 package dev.tails.cli;
 
 import dev.tails.TailsException;
+import dev.tails.io.hub.HubClient;
+import dev.tails.io.hub.HubEnvironment;
+import dev.tails.io.hub.RepoId;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Resolves a --model argument: a folder path, or a name under the weights/ folder. */
+/** Resolves a --model argument: a folder path, a name under the weights/ folder, or hf:ORG/NAME[@REVISION]. */
 public final class ModelPaths {
     private ModelPaths() {
     }
@@ -15,6 +18,9 @@ public final class ModelPaths {
     }
 
     public static Path resolve(String arg) {
+        if (arg.startsWith(RepoId.PREFIX)) {
+            return new HubClient(HubEnvironment.fromSystem(), new StderrProgress()).snapshot(RepoId.parse(arg));
+        }
         Path direct = Path.of(arg);
         if (Files.isDirectory(direct)) {
             return direct;

@@ -8,11 +8,14 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The {@code weight_map} of a {@code model.safetensors.index.json}: tensor name to shard file.
- * Shard names come from a downloaded file, so each must stay inside the model folder.
+ * Shard names come from a downloaded file, so each must stay inside the model folder; a snapshot
+ * of the Hugging Face cache ({@code models--ORG--NAME/snapshots/COMMIT}) links its files into its
+ * repo's {@code blobs/}, so there the shards may also resolve into that folder, and nowhere else.
  */
 record ShardIndex(Map<String, Path> shardOf) {
 
@@ -28,6 +31,7 @@ record ShardIndex(Map<String, Path> shardOf) {
             throw new TailsException(indexFile + ": shard index must be an object with a 'weight_map' object");
         }
         Path folder = realPath(indexFile.toAbsolutePath().getParent(), indexFile);
+        List<Path> allowed = allowedRoots(folder);
         Map<String, Path> shardOf = new LinkedHashMap<>();
         Map<String, Path> shards = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : weightMap.properties()) {
@@ -36,12 +40,21 @@ record ShardIndex(Map<String, Path> shardOf) {
                         + e.getValue().getNodeType());
             }
             String name = e.getValue().textValue();
-            shardOf.put(e.getKey(), shards.computeIfAbsent(name, n -> shard(folder, n, e.getKey(), indexFile)));
+            shardOf.put(e.getKey(), shards.computeIfAbsent(name, n -> shard(folder, allowed, n, e.getKey(), indexFile)));
         }
         return new ShardIndex(Collections.unmodifiableMap(shardOf));
     }
 
-    private static Path shard(Path folder, String name, String tensor, Path indexFile) {
+    /** The model folder, plus its repo's blobs/ when the folder is a snapshot of the Hugging Face cache. */
+    private static List<Path> allowedRoots(Path folder) {
+        Path snapshots = folder.getParent();
+        Path repo = snapshots == null ? null : snapshots.getParent();
+        boolean snapshot = repo != null && repo.getFileName() != null && snapshots.getFileName().toString().equals("snapshots")
+                && repo.getFileName().toString().startsWith("models--");
+        return snapshot ? List.of(folder, repo.resolve("blobs")) : List.of(folder);
+    }
+
+    private static Path shard(Path folder, List<Path> allowed, String name, String tensor, Path indexFile) {
         String where = indexFile + ": shard '" + name + "' of tensor '" + tensor + "'";
         Path relative;
         try {
@@ -58,8 +71,9 @@ record ShardIndex(Map<String, Path> shardOf) {
             }
         }
         Path real = realPath(folder.resolve(relative), indexFile);
-        if (!real.startsWith(folder)) {
-            throw new TailsException(where + " resolves to " + real + ", outside the model folder " + folder);
+        if (allowed.stream().noneMatch(real::startsWith)) {
+            throw new TailsException(where + " resolves to " + real + ", outside the model folder " + folder
+                    + (allowed.size() > 1 ? " and its repo's " + allowed.get(1) : ""));
         }
         return real;
     }

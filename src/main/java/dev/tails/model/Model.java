@@ -1,6 +1,8 @@
 package dev.tails.model;
 
+import dev.tails.Progress;
 import dev.tails.io.Checkpoint;
+import dev.tails.io.hub.HubClient;
 import dev.tails.tokenize.Encoding;
 import dev.tails.tokenize.Tokenizer;
 
@@ -36,6 +38,14 @@ public final class Model {
 
     public static Model load(Path folder) {
         return load(folder, ModelConfig.load(folder));
+    }
+
+    /**
+     * A model folder, or a Hugging Face Hub id {@code ORG/NAME[@REVISION]}: downloaded into the
+     * Hugging Face cache (HF_TOKEN, HF_ENDPOINT, HF_HUB_CACHE, HF_HUB_OFFLINE apply) unless it is there.
+     */
+    public static Model fromPretrained(String idOrPath) {
+        return load(HubClient.folderOrSnapshot(idOrPath, Progress.SILENT));
     }
 
     /** Loads the folder with a config of the caller's (e.g. another activation than config.json names). */

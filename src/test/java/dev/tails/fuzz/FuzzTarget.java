@@ -15,7 +15,7 @@ interface FuzzTarget {
     /** Every target, in the order scripts/fuzz.sh runs them. */
     List<FuzzTarget> ALL = List.of(FileTargets.safetensors(), FileTargets.shardIndex(), FileTargets.tfIndex(),
             FileTargets.configJson(), FileTargets.tokenizerJson(), TokenizerTextTarget.wordPiece(), TokenizerTextTarget.bpe(),
-            TokenizerTextTarget.unigram(), new ZeroSpecTarget());
+            TokenizerTextTarget.unigram(), new ZeroSpecTarget(), new HubRevisionTarget());
 
     String name();
 

@@ -67,6 +67,28 @@ class ShardedCheckpointTest {
         assertMessage(assertThrows(TailsException.class, () -> Checkpoint.open(model)), "link.safetensors", "outside the model folder");
     }
 
+    /** A snapshot of the Hugging Face cache links its files into its repo's blobs/: those shards load, others stay out. */
+    @Test
+    void snapshotShardsMayLinkIntoTheirOwnRepoBlobsOnly() throws IOException {
+        Path repo = root.resolve("hub/models--org--name");
+        Path snapshot = Files.createDirectories(repo.resolve("snapshots/0123456789abcdef0123456789abcdef01234567"));
+        Path blobs = Files.createDirectories(repo.resolve("blobs"));
+        Files.move(model.resolve("model-00001-of-00002.safetensors"), blobs.resolve("b1"));
+        Files.createSymbolicLink(snapshot.resolve("model-00001-of-00002.safetensors"), Path.of("../../blobs/b1"));
+        Files.writeString(blobs.resolve("idx"), "{\"weight_map\":{\"a\":\"model-00001-of-00002.safetensors\"}}");
+        Files.createSymbolicLink(snapshot.resolve(Checkpoint.INDEX), Path.of("../../blobs/idx"));
+        try (Checkpoint c = Checkpoint.open(snapshot)) {
+            assertArrayEquals(new float[] {1, 2}, c.floats("a", 2).data());
+        }
+
+        Path otherRepo = Files.createDirectories(root.resolve("hub/models--org--other/blobs"));
+        Files.move(model.resolve("model-00002-of-00002.safetensors"), otherRepo.resolve("b2"));
+        Files.createSymbolicLink(snapshot.resolve("model-00002-of-00002.safetensors"), otherRepo.resolve("b2"));
+        Files.writeString(blobs.resolve("idx"), "{\"weight_map\":{\"c\":\"model-00002-of-00002.safetensors\"}}");
+        assertMessage(assertThrows(TailsException.class, () -> Checkpoint.open(snapshot)),
+                "model-00002-of-00002.safetensors", "outside the model folder", "blobs");
+    }
+
     @Test
     void missingShardOrBadIndexIsNamed() throws IOException {
         index("\"a\":\"model-00009-of-00009.safetensors\"");

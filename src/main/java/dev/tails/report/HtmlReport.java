@@ -40,16 +40,15 @@ public final class HtmlReport {
                 List.of("clipped dims (min or max in >= " + pct(r.run().settings().outlierShare()) + " of vectors)", Arrays.toString(r.tails().clippedDims())))));
 
         html.append("<h2>Ours beside the paper</h2>");
-        html.append(Html.table(List.of("claim", "paper (bert-base-cased)", "ours"), List.of(
-                List.of("dim 557 is the argmin of token vectors", "96.60% (SST-2 + QQP, all layers)",
-                        "dim " + tail + ": " + pct(r.tails().tailShare()) + " (layers 1-" + last + ")"),
-                List.of("argmin of position embedding 0", "557", Integer.toString(r.origin().position0Argmin())),
-                List.of("largest gamma in LayerNorm 1 of blocks 0-2", "557",
-                        ranks(r, 0, 3)),
-                List.of("anisotropy after clipping", "drops", change(r.geometry().anisotropy(), last)),
-                List.of("self-similarity after clipping", "rises", "anisotropy-adjusted " + change(r.geometry().selfSimilarityAdjusted(), last)
-                        + "; unadjusted " + change(r.geometry().selfSimilarity(), last)),
-                List.of("position probes of layers 1-3", "near 100% accurate", probeClaim(r)))));
+        html.append(Html.table(List.of("claim", "paper (" + PaperClaims.TAIL_DIM_ARGMIN.model() + ")", "ours"), List.of(
+                claim(PaperClaims.TAIL_DIM_ARGMIN, "dim " + tail + ": " + pct(r.tails().tailShare()) + " (layers 1-" + last + ")"),
+                claim(PaperClaims.POSITION_EMBEDDING_0_ARGMIN, Integer.toString(r.origin().position0Argmin())),
+                claim(PaperClaims.LAYER_NORM_1_GAMMA, ranks(r, 0, 3)),
+                claim(PaperClaims.ANISOTROPY_AFTER_CLIPPING, change(r.geometry().anisotropy(), last)),
+                claim(PaperClaims.SELF_SIMILARITY_AFTER_CLIPPING, "anisotropy-adjusted "
+                        + change(r.geometry().selfSimilarityAdjusted(), last) + "; unadjusted " + change(r.geometry().selfSimilarity(), last)),
+                claim(PaperClaims.POSITION_PROBES, probeClaim(r)))));
+        html.append("<p>Paper: ").append(Html.escape(PaperClaims.TAIL_DIM_ARGMIN.paper())).append(".</p>");
 
         html.append("<h2>Outliers per layer</h2>");
         html.append(Html.table(List.of("layer", "argmin dim", "share", "argmax dim", "share", "top dims by mean |value|"),
@@ -188,6 +187,11 @@ public final class HtmlReport {
             out.add("block " + b + ": rank " + r.origin().normRanks().get(1 + 2 * b).gammaRank());
         }
         return "dim " + r.tails().tailDim() + " " + String.join(", ", out);
+    }
+
+    /** One row of the comparison: what the paper's experiment measured, its number, ours. */
+    private static List<String> claim(PaperClaims claim, String ours) {
+        return List.of(claim.where(), claim.statement(), ours);
     }
 
     private static String change(StudyResult.Similarity g, int last) {

@@ -58,6 +58,9 @@ class ReportRenderTest {
     void evaluationsFillTheirSectionAndKeepTheStudy() throws Exception {
         String html = Files.readString(index);
         assertTrue(html.contains("<h2>Outliers per layer</h2>"), "the study is still there");
+        assertTrue(html.contains("<td>96.60% (SST-2 + QQP, all layers)</td>")
+                && html.contains("<td>origin of the outliers: argmin of the position embedding of position 0</td><td>557</td>"),
+                "the paper's study claims, from PaperClaims");
         assertTrue(html.contains("<td>STS-B</td>"), html);
         assertTrue(html.contains("<td>58.61 → 63.06</td><td>58.50 (L1)</td><td>63.17 (L2)</td><td></td>"), html);
         assertTrue(html.contains("STS-B: Spearman ×100 per layer"), "its chart");

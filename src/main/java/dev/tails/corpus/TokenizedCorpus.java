@@ -51,11 +51,6 @@ public final class TokenizedCorpus {
         return new TokenizedCorpus(model, List.copyOf(kept), List.copyOf(encodings), specialTokens, byLength);
     }
 
-    /** The usual corpus of a job over texts: batches by length, special tokens counted. */
-    public static TokenizedCorpus byLength(Model model, Iterable<String> texts, boolean truncate) {
-        return of(model, texts, truncate, true, true);
-    }
-
     public Model model() {
         return model;
     }

@@ -59,7 +59,7 @@ final class HiddenCommand implements Callable<Integer> {
         if (ShardOptions.isFolder(out)) {
             tokenLimit.refuseWithShards();
             OutputIndex index = shards.run(modelOptions.runner(model), input.path, out, "hidden",
-                    Map.of("interventions", interventions.describe()), new HiddenStatesJob(hooks));
+                    Map.of("interventions", interventions.describe()), new HiddenStatesJob(hooks, model.config()));
             System.err.println("wrote " + index.parts().size() + " parts to " + out);
             return 0;
         }

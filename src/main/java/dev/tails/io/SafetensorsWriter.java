@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,10 +28,10 @@ public final class SafetensorsWriter {
     static final String METADATA_KEY = "__metadata__";
     private static final ValueLayout.OfLong HEADER_LENGTH = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
-    /** A tensor waiting to be written: its values as a heap segment and the layout of one value. */
-    private record Pending(String name, DType dtype, int[] shape, MemorySegment values, ValueLayout layout) {
+    /** A tensor waiting to be written: its values as heap segments written one after the other, and the layout of one value. */
+    private record Pending(String name, DType dtype, int[] shape, List<MemorySegment> values, ValueLayout layout) {
         long byteLength() {
-            return values.byteSize();
+            return values.stream().mapToLong(MemorySegment::byteSize).sum();
         }
     }
 
@@ -39,7 +40,15 @@ public final class SafetensorsWriter {
 
     public SafetensorsWriter putF32(String name, int[] shape, float[] data) {
         present(data, name);
-        return put(name, DType.F32, shape, data.length, MemorySegment.ofArray(data), ValueLayout.JAVA_FLOAT_UNALIGNED);
+        return put(name, DType.F32, shape, data.length, List.of(MemorySegment.ofArray(data)), ValueLayout.JAVA_FLOAT_UNALIGNED);
+    }
+
+    /** One tensor whose values are the pieces one after the other (e.g. the rows of many texts), never copied into one array. */
+    public SafetensorsWriter putF32(String name, int[] shape, List<float[]> pieces) {
+        present(pieces, name);
+        pieces.forEach(p -> present(p, name));
+        return put(name, DType.F32, shape, pieces.stream().mapToLong(p -> p.length).sum(),
+                pieces.stream().map(MemorySegment::ofArray).toList(), ValueLayout.JAVA_FLOAT_UNALIGNED);
     }
 
     public SafetensorsWriter putF32(String name, FloatTensor tensor) {
@@ -48,7 +57,7 @@ public final class SafetensorsWriter {
 
     public SafetensorsWriter putI64(String name, int[] shape, long[] data) {
         present(data, name);
-        return put(name, DType.I64, shape, data.length, MemorySegment.ofArray(data), ValueLayout.JAVA_LONG_UNALIGNED);
+        return put(name, DType.I64, shape, data.length, List.of(MemorySegment.ofArray(data)), ValueLayout.JAVA_LONG_UNALIGNED);
     }
 
     public SafetensorsWriter putMetadata(String key, String value) {
@@ -59,7 +68,8 @@ public final class SafetensorsWriter {
         return this;
     }
 
-    private SafetensorsWriter put(String name, DType dtype, int[] shape, int length, MemorySegment values, ValueLayout layout) {
+    private SafetensorsWriter put(String name, DType dtype, int[] shape, long length, List<MemorySegment> values,
+                                  ValueLayout layout) {
         present(shape, name);
         if (name == null || name.equals(METADATA_KEY)) {
             throw new TailsException("tensor name '" + name + "' is reserved or missing");
@@ -103,9 +113,11 @@ public final class SafetensorsWriter {
                 MemorySegment.copy(header, 0, out, ValueLayout.JAVA_BYTE, 8, header.length);
                 long offset = dataStart;
                 for (Pending t : tensors.values()) {
-                    long count = t.byteLength() / t.layout.byteSize();
-                    MemorySegment.copy(t.values, t.layout, 0, out, t.layout.withOrder(ByteOrder.LITTLE_ENDIAN), offset, count);
-                    offset += t.byteLength();
+                    for (MemorySegment piece : t.values) {
+                        long count = piece.byteSize() / t.layout.byteSize();
+                        MemorySegment.copy(piece, t.layout, 0, out, t.layout.withOrder(ByteOrder.LITTLE_ENDIAN), offset, count);
+                        offset += piece.byteSize();
+                    }
                 }
                 out.force();
             }

@@ -6,7 +6,7 @@ import dev.tails.TailsException;
  * Refuses a batch whose activations would not fit the heap, before a single one is allocated, so
  * a too-large batch is a message and not an OutOfMemoryError halfway through a forward pass.
  */
-final class ActivationBudget {
+public final class ActivationBudget {
     /** Live [B*T, H] arrays of one layer besides the kept states: input, q, k, v, context, attention out, residual. */
     private static final int HIDDEN_ARRAYS_PER_LAYER = 7;
     /** FFN pre/post activation and the attention scores/pattern may be alive at once. */
@@ -57,7 +57,8 @@ final class ActivationBudget {
             throw new TailsException("batch of " + batchSize + " texts x " + seqLen + " tokens: one activation would hold "
                     + widest + " floats, more than a Java array can; use a smaller batch");
         }
-        requireFree(bytes(c, batchSize, seqLen), String.format("batch of %d texts x %d tokens", batchSize, seqLen), heap);
+        requireFree(bytes(c, batchSize, seqLen), String.format("the activations of a batch of %d texts x %d tokens "
+                + "(a smaller batch needs less)", batchSize, seqLen), heap);
     }
 
     /** Throws unless logits [rows, vocab] fit a Java array and the free heap. */
@@ -67,7 +68,12 @@ final class ActivationBudget {
             throw new TailsException("masked-LM logits of " + rows + " token rows x " + vocab + " vocabulary entries would hold "
                     + floats + " floats, more than a Java array can; use a smaller batch");
         }
-        requireFree(4 * floats, "masked-LM logits of " + rows + " token rows", Heap.RUNTIME);
+        requireFree(4 * floats, "the masked-LM logits of " + rows + " token rows (a smaller batch needs less)", Heap.RUNTIME);
+    }
+
+    /** Throws, naming what and its size, unless {@code needed} bytes are free on the heap (after one collection). */
+    public static void requireFree(long needed, String what) {
+        requireFree(needed, what, Heap.RUNTIME);
     }
 
     private static void requireFree(long needed, String what, Heap heap) {
@@ -80,8 +86,7 @@ final class ActivationBudget {
         }
         if (needed > available) {
             throw new TailsException(String.format(
-                    "%s needs about %,d MB of activations but the heap has %,d MB free "
-                            + "(of -Xmx %,d MB); use a smaller batch (--batch-size) or a larger -Xmx",
+                    "%s need about %,d MB but the heap has %,d MB free (of -Xmx %,d MB); or give the JVM a larger -Xmx",
                     what, needed >> 20, available >> 20, Runtime.getRuntime().maxMemory() >> 20));
         }
     }

@@ -21,19 +21,28 @@ import java.util.Map;
 public final class ActivationsJob implements ShardJob {
     private final HookRegistry hooks;
     private final ActivationCache cache = new ActivationCache();
+    private final long floatsPerToken;
 
     /** interventions: a registry holding the run's interventions (or none), to which the capture is added. */
     public ActivationsJob(HookRegistry interventions, List<String> patterns) {
+        long floats = 0;
         for (String pattern : patterns) {
             for (HookSite site : interventions.names().resolve(pattern)) {
                 if (site.point().layout() == HookPoint.Layout.ATTENTION) {
                     throw new TailsException("hook '" + site.name() + "' is an attention map [heads, T, T]: sharded output "
                             + "keeps token rows only; write attention maps to a single .safetensors or .npz file");
                 }
+                floats += interventions.shape().rowWidth(site.point().layout());
             }
         }
+        this.floatsPerToken = floats;
         patterns.forEach(p -> interventions.add(p, cache.capture()));
         this.hooks = interventions;
+    }
+
+    @Override
+    public long floatsPerToken() {
+        return floatsPerToken;
     }
 
     @Override

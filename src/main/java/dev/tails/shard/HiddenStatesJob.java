@@ -3,6 +3,7 @@ package dev.tails.shard;
 import dev.tails.corpus.CorpusBatch;
 import dev.tails.model.EncoderOutput;
 import dev.tails.model.ForwardHooks;
+import dev.tails.model.ModelConfig;
 import dev.tails.tensor.FloatTensor;
 
 import java.util.Map;
@@ -12,7 +13,12 @@ import java.util.Map;
  * {@code hidden} [tokens, layers+1, H] (state 0 = embeddings), and {@code pooled} [texts, H] when the
  * model has a pooler. The hooks (interventions, or none) act on every batch.
  */
-public record HiddenStatesJob(ForwardHooks hooks) implements ShardJob {
+public record HiddenStatesJob(ForwardHooks hooks, ModelConfig config) implements ShardJob {
+
+    @Override
+    public long floatsPerToken() {
+        return (config.numLayers() + 1L) * config.hiddenSize();
+    }
 
     @Override
     public TextTensors tensors(CorpusBatch batch, int sequence) {

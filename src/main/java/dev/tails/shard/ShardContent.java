@@ -53,10 +53,10 @@ final class ShardContent {
         writer.putI64("offsets", new int[] {offsets.length}, offsets);
         writer.putI64("input_ids", new int[] {tokens}, ids);
         for (String name : tensors[0].perToken().keySet()) {
-            writer.putF32(name, concatenate(name, true, tokens));
+            put(writer, name, true, tokens);
         }
         for (String name : tensors[0].perText().keySet()) {
-            writer.putF32(name, concatenate(name, false, encodings.length));
+            put(writer, name, false, encodings.length);
         }
         return writer;
     }
@@ -70,26 +70,23 @@ final class ShardContent {
         return all;
     }
 
-    private FloatTensor concatenate(String name, boolean ragged, int rows) {
+    /** The texts' tensors of one name as one [rows, ...] tensor, written piece by piece (no concatenated copy). */
+    private void put(SafetensorsWriter writer, String name, boolean ragged, int rows) {
         int[] first = shapeOf(0, name, ragged);
         int[] rest = Arrays.copyOfRange(first, ragged ? 1 : 0, first.length);
-        long width = FloatTensor.elementCount(rest);
-        float[] data = new float[Math.toIntExact(rows * width)];
-        int at = 0;
+        List<float[]> pieces = new ArrayList<>(tensors.length);
         for (int i = 0; i < tensors.length; i++) {
             int[] shape = shapeOf(i, name, ragged);
             if (!Arrays.equals(rest, Arrays.copyOfRange(shape, ragged ? 1 : 0, shape.length))) {
                 throw new TailsException("shard: '" + name + "' of text " + i + " has shape " + Arrays.toString(shape)
                         + ", text 0's was " + Arrays.toString(first));
             }
-            float[] values = (ragged ? tensors[i].perToken() : tensors[i].perText()).get(name).data();
-            System.arraycopy(values, 0, data, at, values.length);
-            at += values.length;
+            pieces.add((ragged ? tensors[i].perToken() : tensors[i].perText()).get(name).data());
         }
         int[] shape = new int[rest.length + 1];
         shape[0] = rows;
         System.arraycopy(rest, 0, shape, 1, rest.length);
-        return new FloatTensor(shape, data);
+        writer.putF32(name, shape, pieces);
     }
 
     private int[] shapeOf(int text, String name, boolean ragged) {

@@ -7,6 +7,9 @@ import dev.tails.model.ForwardHooks;
 public interface ShardJob {
     ForwardHooks hooks();
 
+    /** Floats kept per token (for the memory check before a part runs). */
+    long floatsPerToken();
+
     /** The tensors of sequence {@code sequence} of a batch that just ran. */
     TextTensors tensors(CorpusBatch batch, int sequence);
 

@@ -5,6 +5,7 @@ import dev.tails.TailsException;
 import dev.tails.corpus.CorpusRunner;
 import dev.tails.corpus.TokenizedCorpus;
 import dev.tails.io.Json;
+import dev.tails.model.ActivationBudget;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -106,6 +108,10 @@ public final class ShardedRun {
 
     private OutputIndex.Part write(long block, List<String> lines, ShardJob job) {
         TokenizedCorpus corpus = runner.corpus(lines);
+        long tokens = IntStream.range(0, corpus.size()).mapToLong(i -> corpus.encoding(i).length()).sum();
+        ActivationBudget.requireFree(4 * tokens * job.floatsPerToken(), String.format(
+                "the kept activations of part %d (%,d texts, %,d tokens, %,d floats a token; fewer texts per shard hold less)",
+                block, lines.size(), tokens, job.floatsPerToken()));
         ShardContent content = new ShardContent(lines.size());
         runner.forEachBatch(corpus, job.hooks(), batch -> {
             for (int b = 0; b < batch.size(); b++) {

@@ -1,9 +1,9 @@
 package dev.tails.cli;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,8 +28,8 @@ public final class CliRunner {
         return run(args.toArray(String[]::new));
     }
 
-    /** The CLI in a JVM of its own (this JVM's java and class path), output discarded; jvmOptions go before the class. */
-    public static Process start(List<String> args, String... jvmOptions) throws IOException {
+    /** The CLI in a JVM of its own (this JVM's java and class path), stdout discarded, stderr to a file; jvmOptions go before the class. */
+    public static Process start(List<String> args, Path stderr, String... jvmOptions) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(List.of("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"));
@@ -37,7 +37,7 @@ public final class CliRunner {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(args);
         return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.appendTo(new File(System.getProperty("java.io.tmpdir"), "tails-cli-runner.log")))
+                .redirectError(stderr.toFile())
                 .start();
     }
 }

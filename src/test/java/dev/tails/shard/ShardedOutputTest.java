@@ -85,7 +85,7 @@ class ShardedOutputTest {
 
         for (int killAfterParts : new int[] {0, 2, 13}) {
             Path killed = dir.resolve("killed-" + killAfterParts);
-            Process p = CliRunner.start(with(args, "--out", killed + "/"));
+            Process p = CliRunner.start(with(args, "--out", killed + "/"), dir.resolve("killed.err"));
             long deadline = System.nanoTime() + 60_000_000_000L;
             while (partsListed(killed) < killAfterParts && p.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(5);
@@ -106,13 +106,28 @@ class ShardedOutputTest {
         // All hidden states of 50k texts are ~400 MB: they fit only if parts are written and dropped as they fill.
         Path input = Files.write(dir.resolve("in.txt"), corpus(50_000));
         Path out = dir.resolve("out");
+        Path err = dir.resolve("err.txt");
         Process p = CliRunner.start(List.of("hidden", "--model", MODEL, "--input", input.toString(), "--out", out.toString(),
-                "--shard-texts", "2000", "--batch-size", "64"), "-Xmx256m");
+                "--shard-texts", "2000", "--batch-size", "64"), err, "-Xmx256m");
         assertTrue(p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES), "still running after 5 minutes");
-        assertEquals(0, p.exitValue(), "see " + System.getProperty("java.io.tmpdir") + "/tails-cli-runner.log");
+        assertEquals(0, p.exitValue(), Files.readString(err));
         OutputIndex index = OutputIndex.read(out.resolve("index.json"));
         assertEquals(25, index.parts().size());
         assertEquals(50_000, index.parts().stream().mapToInt(OutputIndex.Part::texts).sum());
+    }
+
+    @Test
+    void aPartTooLargeForTheHeapIsRefusedBeforeItRuns(@TempDir Path dir) throws Exception {
+        // 20,000 texts in one part keep ~150 MB of states: more than a 64 MB heap, which still holds tiny-bert
+        Path input = Files.write(dir.resolve("in.txt"), corpus(20_000));
+        Path err = dir.resolve("err.txt");
+        Process p = CliRunner.start(List.of("hidden", "--model", MODEL, "--input", input.toString(), "--out",
+                dir.resolve("out").toString(), "--shard-texts", "20000"), err, "-Xmx64m");
+        assertTrue(p.waitFor(2, java.util.concurrent.TimeUnit.MINUTES), "still running after 2 minutes");
+        String message = Files.readString(err);
+        assertEquals(1, p.exitValue(), message);
+        assertTrue(message.contains("part 0 (20,000 texts") && message.contains("fewer texts per shard")
+                && !message.contains("OutOfMemoryError"), message);
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.tails.TailsException;
+import dev.tails.io.BertDims;
 import dev.tails.io.SafetensorsWriter;
 import dev.tails.tensor.FloatTensor;
 

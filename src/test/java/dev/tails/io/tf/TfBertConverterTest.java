@@ -3,6 +3,7 @@ package dev.tails.io.tf;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tails.TailsException;
+import dev.tails.io.BertDims;
 import dev.tails.io.SafetensorsFile;
 import dev.tails.tensor.FloatTensor;
 import org.junit.jupiter.api.Test;

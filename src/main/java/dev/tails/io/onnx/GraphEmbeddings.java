@@ -43,7 +43,13 @@ record GraphEmbeddings(FloatTensor word, FloatTensor position, FloatTensor token
                     + "); a BERT export takes input_ids, attention_mask and token_type_ids");
         }
         List<OnnxNode> lookups = g.consumers(input, "Gather").stream()
-                .filter(n -> n.input(1).equals(input) && g.weight(n.input(0), 2) != null).toList();
+                .filter(n -> n.input(1).equals(input) && g.constant(n.input(0)) != null).toList();
+        for (OnnxNode n : lookups) {
+            if (g.weight(n.input(0), 2) == null) {
+                throw g.fail("the embedding table of '" + input + "' is " + g.constant(n.input(0))
+                        + "; only float32 tables of [rows, hidden] are supported (int8 exports are quantized)");
+            }
+        }
         if (lookups.size() != 1) {
             throw g.fail("expected one embedding lookup (Gather on a constant table) of '" + input + "', found " + lookups.size());
         }

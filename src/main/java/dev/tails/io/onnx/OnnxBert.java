@@ -49,7 +49,7 @@ public record OnnxBert(BertDims dims, String hiddenAct, float layerNormEps,
         List<GraphLayer> layers = new ArrayList<>();
         String state = embeddingNorm.output();
         // every layer reads the one before; a graph cannot hold more layers than nodes (a cycle would)
-        while (!Linear.readersOf(g, state).isEmpty() && layers.size() < graph.nodes().size()) {
+        while (Linear.anyReads(g, state) && layers.size() < graph.nodes().size()) {
             GraphLayer layer = GraphLayer.of(g, state, hidden, "encoder.layer." + layers.size());
             layer.putTensors(tensors, "encoder.layer." + layers.size() + ".");
             layers.add(layer);

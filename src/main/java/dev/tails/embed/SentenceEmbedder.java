@@ -55,6 +55,18 @@ public final class SentenceEmbedder {
 
     /** One vector per text, in the order given: float[texts][hidden]. */
     public float[][] embed(List<String> texts) {
+        return embed(texts, (text, states) -> {
+        });
+    }
+
+    /** Receives a text's token vectors before they are pooled. */
+    public interface TokenStates {
+        /** @param states the last hidden state of text {@code text} (its index), [tokens * hidden], no padding */
+        void accept(int text, float[] states);
+    }
+
+    /** {@link #embed(List)}, also handing each text's token vectors (sentence-transformers' token_embeddings) to {@code sink}. */
+    public float[][] embed(List<String> texts, TokenStates sink) {
         List<Encoding> encodings = texts.stream().map(this::encode).toList();
         Integer[] order = new Integer[texts.size()];
         Arrays.setAll(order, i -> i);
@@ -66,7 +78,9 @@ public final class SentenceEmbedder {
             Batch batch = Batch.of(Arrays.stream(chunk).map(encodings::get).toList(), model.config());
             EncoderOutput out = model.forward(batch, ForwardHooks.NONE);
             for (int b = 0; b < chunk.length; b++) {
-                float[] v = config.pooling().pool(out.hidden(out.numStates() - 1, b), batch.length(b), hidden);
+                float[] states = out.hidden(out.numStates() - 1, b);
+                sink.accept(chunk[b], states);
+                float[] v = config.pooling().pool(states, batch.length(b), hidden);
                 if (config.normalize()) {
                     Pooling.normalize(v);
                 }

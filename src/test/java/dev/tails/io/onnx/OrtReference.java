@@ -16,7 +16,8 @@ final class OrtReference implements AutoCloseable {
 
     OrtReference(Path onnx) throws OrtException {
         OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-        options.setIntraOpNumThreads(2);
+        // one short text per run: idle threads spinning between runs would only burn the CPU tails needs too
+        options.addConfigEntry("session.intra_op.allow_spinning", "0");
         session = env.createSession(onnx.toString(), options);
     }
 

@@ -64,7 +64,7 @@ public final class SentenceTransformersFiles {
                 positive(pooling, "word_embedding_dimension", poolingFile));
     }
 
-    /** Writes the three files for {@code config} (the layout sentence-transformers saves). */
+    /** Writes the three files for {@code config} into {@code folder} (created if needed), as sentence-transformers saves them. */
     public static void write(Path folder, SentenceConfig config) {
         List<Map<String, Object>> modules = new ArrayList<>();
         modules.add(module(0, "", "Transformer"));
@@ -84,7 +84,7 @@ public final class SentenceTransformersFiles {
         sentenceBert.put("do_lower_case", false);
         try {
             var writer = Json.MAPPER.writerWithDefaultPrettyPrinter();
-            writer.writeValue(folder.resolve(MODULES).toFile(), modules);
+            writer.writeValue(Files.createDirectories(folder).resolve(MODULES).toFile(), modules);
             writer.writeValue(Files.createDirectories(folder.resolve(POOLING_DIR)).resolve("config.json").toFile(), pooling);
             writer.writeValue(folder.resolve(SENTENCE_BERT_CONFIG).toFile(), sentenceBert);
             if (config.normalize()) {

@@ -17,19 +17,19 @@ import java.util.Random;
  * graph hides them as an export does: MatMul weights get meaningless names and the initializers
  * are listed in reverse order.
  */
-final class TinyBertOnnx {
+public final class TinyBertOnnx {
     static final int VOCAB = 116;
-    static final int HIDDEN = 8;
+    public static final int HIDDEN = 8;
     static final int HEADS = 2;
     static final int HEAD_SIZE = HIDDEN / HEADS;
     static final int INTERMEDIATE = 16;
-    static final int POSITIONS = 16;
+    public static final int POSITIONS = 16;
     static final int TYPES = 2;
     static final int LAYERS = 2;
     private static final int FLOAT = 1;
     private static final int INT64 = 7;
 
-    enum Style {
+    public enum Style {
         /**
          * As torch.onnx writes BERT at opsets 11-14 (the langchain4j files): LayerNorm spelled out
          * (eps 1e-12), head shapes built by Concat at run time, erf GELU, scores divided by sqrt(4).
@@ -56,7 +56,7 @@ final class TinyBertOnnx {
     private final List<byte[]> initializers = new ArrayList<>();
     private int names;
 
-    TinyBertOnnx(Style style, long seed) {
+    public TinyBertOnnx(Style style, long seed) {
         this.style = style;
         this.seed = seed;
     }
@@ -66,7 +66,7 @@ final class TinyBertOnnx {
     }
 
     /** The ModelProto bytes: ir_version 8, opset 17, the graph. The same for the same seed and settings. */
-    byte[] bytes() {
+    public byte[] bytes() {
         nodes.clear();
         initializers.clear();
         weights.clear();

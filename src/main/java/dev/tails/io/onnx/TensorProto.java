@@ -126,9 +126,7 @@ public final class TensorProto {
 
     private static float[] floatValues(ByteCursor raw, DoubleStream.Builder listed, int count, String where) {
         if (raw != null) {
-            checkCount(count, raw.remaining() / Float.BYTES, where);
-            checkWhole(raw, Float.BYTES, where);
-            float[] values = new float[count];
+            float[] values = new float[rawCount(raw, count, Float.BYTES, where)];
             raw.floatsLittleEndian(values);
             return values;
         }
@@ -143,9 +141,7 @@ public final class TensorProto {
 
     private static long[] longValues(ByteCursor raw, LongStream.Builder listed, int count, String where) {
         if (raw != null) {
-            checkCount(count, raw.remaining() / Long.BYTES, where);
-            checkWhole(raw, Long.BYTES, where);
-            long[] values = new long[count];
+            long[] values = new long[rawCount(raw, count, Long.BYTES, where)];
             raw.longsLittleEndian(values);
             return values;
         }
@@ -154,11 +150,14 @@ public final class TensorProto {
         return values;
     }
 
-    private static void checkWhole(ByteCursor raw, int width, String where) {
+    /** The shape's value count, after checking raw_data holds exactly that many values of {@code width} bytes. */
+    private static int rawCount(ByteCursor raw, int count, int width, String where) {
         if (raw.remaining() % width != 0) {
             throw new TailsException(where + ": raw_data of " + raw.remaining() + " bytes is not a whole number of "
                     + width + "-byte values");
         }
+        checkCount(count, raw.remaining() / width, where);
+        return count;
     }
 
     private static void checkCount(long expected, long actual, String where) {

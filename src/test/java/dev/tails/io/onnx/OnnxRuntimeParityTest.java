@@ -83,9 +83,9 @@ class OnnxRuntimeParityTest {
             }
         }
         // wall and CPU time: on a shared machine the wall clock mostly measures the neighbours
-        System.out.printf("%s: %d texts, %d tokens; min cosine %.9f, max |diff| embedding %.3g, last_hidden_state %.3g;"
+        System.out.printf("%s: %d texts, %d tokens; min cosine 1 - %.2g, max |diff| embedding %.3g, last_hidden_state %.3g;"
                         + " tails %s (batches of 16), ONNX Runtime + comparison %s (one text at a time)%n", name, texts.size(),
-                encodings.stream().mapToInt(Encoding::length).sum(), minCosine, maxEmbeddingDiff, maxStateDiff,
+                encodings.stream().mapToInt(Encoding::length).sum(), 1 - minCosine, maxEmbeddingDiff, maxStateDiff,
                 tailsTime, seconds(start, startCpu));
         assertTrue(failures.isEmpty(), name + ": " + failures.size() + " texts off:\n" + String.join("\n", failures));
     }

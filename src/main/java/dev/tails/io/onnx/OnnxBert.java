@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,12 +49,15 @@ public record OnnxBert(BertDims dims, String hiddenAct, float layerNormEps,
 
         List<GraphLayer> layers = new ArrayList<>();
         String state = embeddingNorm.output();
-        // every layer reads the one before; a graph cannot hold more layers than nodes (a cycle would)
-        while (Linear.anyReads(g, state) && layers.size() < graph.nodes().size()) {
+        Set<String> visited = new HashSet<>(Set.of(state));
+        while (Linear.anyReads(g, state)) {
             GraphLayer layer = GraphLayer.of(g, state, hidden, "encoder.layer." + layers.size());
             layer.putTensors(tensors, "encoder.layer." + layers.size() + ".");
             layers.add(layer);
             state = layer.output();
+            if (!visited.add(state)) {
+                throw g.fail("encoder.layer." + (layers.size() - 1) + " leads back to '" + state + "': the graph has a cycle");
+            }
         }
         if (layers.isEmpty()) {
             throw g.fail("no encoder layer reads the embeddings' LayerNorm output '" + state + "'");
@@ -62,9 +66,9 @@ public record OnnxBert(BertDims dims, String hiddenAct, float layerNormEps,
             throw g.fail("the last encoder layer's output '" + state + "' is not a graph output (outputs: " + graph.outputs()
                     + "); only graphs that end with the encoder's last hidden state are understood");
         }
-        GraphLayer first = layers.getFirst();
-        BertDims dims = new BertDims(embeddings.word().dim(0), hidden, layers.size(), first.attention().heads(),
-                first.intermediate().out(), embeddings.position().dim(0), embeddings.tokenType().dim(0));
+        int heads = same(layers, l -> l.attention().heads(), "attention heads", graph.where());
+        BertDims dims = new BertDims(embeddings.word().dim(0), hidden, layers.size(), heads,
+                layers.getFirst().intermediate().out(), embeddings.position().dim(0), embeddings.tokenType().dim(0));
         checkAgainst(dims, tensors, graph.where());
         return new OnnxBert(dims, same(layers, GraphLayer::hiddenAct, "activation", graph.where()),
                 same(normsOf(embeddingNorm, layers), GraphLayerNorm::eps, "LayerNorm eps", graph.where()),

@@ -8,7 +8,7 @@ seconds=${1:?usage: scripts/fuzz.sh SECONDS [TARGET...]}
 shift
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(safetensors shard-index tf-index config-json tokenizer-json wordpiece-text bpe-text unigram-text zero-spec hub-revision)
+  targets=(safetensors shard-index tf-index config-json tokenizer-json wordpiece-text bpe-text unigram-text zero-spec hub-revision onnx st-modules st-pooling st-sentence-bert)
 fi
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"

@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
         description = "Download a model through Maven (your mirrors and proxies apply) and convert it into "
                 + "weights/NAME/ as a Hugging Face folder, or a model of the Hugging Face Hub (hf:ORG/NAME[@REVISION]) "
                 + "into the Hugging Face cache. Does nothing when the model is already complete; prints its folder.",
-        footer = {"", "Fetchable: bert-base-cased, bert-base-uncased (see weights/README.md), and hf:ORG/NAME[@REVISION]"
+        footer = {"", "Fetchable: bert-base-cased, bert-base-uncased, all-minilm-l6-v2, bge-small-en-v1.5, e5-small-v2 (see weights/README.md), and hf:ORG/NAME[@REVISION]"
                 + " (HF_TOKEN, HF_ENDPOINT, HF_HUB_CACHE / HF_HOME and HF_HUB_OFFLINE apply as in huggingface_hub)."})
 public final class FetchCommand implements Callable<Integer> {
     @Spec

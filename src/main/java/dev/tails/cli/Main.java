@@ -12,6 +12,7 @@ import picocli.CommandLine;
         subcommands = {
                 FetchCommand.class,
                 ConvertTfCommand.class,
+                ConvertOnnxCommand.class,
                 HiddenCommand.class,
                 ActivationsCommand.class,
                 AnalyzeCommand.class,

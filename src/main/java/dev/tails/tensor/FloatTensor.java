@@ -41,6 +41,22 @@ public record FloatTensor(int[] shape, float[] data) {
         return shape[axis];
     }
 
+    /** A matrix's transpose, [rows, cols] -> [cols, rows] (TF and ONNX store Linear weights [in, out], PyTorch [out, in]). */
+    public FloatTensor transposed() {
+        if (rank() != 2) {
+            throw new IllegalArgumentException("transposed() needs a matrix, got shape " + Arrays.toString(shape));
+        }
+        int rows = shape[0];
+        int cols = shape[1];
+        float[] dst = new float[data.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                dst[c * rows + r] = data[r * cols + c];
+            }
+        }
+        return new FloatTensor(new int[] {cols, rows}, dst);
+    }
+
     @Override
     public int[] shape() {
         return shape.clone();

@@ -1,9 +1,13 @@
 package dev.tails.fuzz;
 
+import dev.tails.embed.Pooling;
+import dev.tails.embed.SentenceConfig;
+import dev.tails.embed.SentenceTransformersFiles;
 import dev.tails.io.Checkpoint;
 import dev.tails.io.DType;
 import dev.tails.io.SafetensorsFile;
 import dev.tails.io.SafetensorsWriter;
+import dev.tails.io.onnx.OnnxBert;
 import dev.tails.io.tf.TensorBundle;
 import dev.tails.model.ModelConfig;
 import dev.tails.tokenize.Tokenizer;
@@ -100,6 +104,24 @@ final class FileTargets {
             tokenizer.encode("Hello, world! unaffable café");
             tokenizer.encodePair("[CLS] a <mask> b", "ünïcödé 東京");
         });
+    }
+
+    /** A fuzzed ONNX file: read the graph and walk it for a BERT encoder, as convert-onnx does before writing. */
+    static FuzzTarget onnx() {
+        return new FileTarget("onnx", scratchFolder("onnx").resolve("model.onnx"), file -> {
+            OnnxBert bert = OnnxBert.read(file);
+            bert.dims().encoderTensors("", false);
+        });
+    }
+
+    /**
+     * One fuzzed sentence-transformers file ({@code fuzzed}: modules.json, 1_Pooling/config.json or
+     * sentence_bert_config.json) beside honest copies of the other two (all-MiniLM-L6-v2's); read the folder.
+     */
+    static FuzzTarget sentenceTransformers(String name, String fuzzed) {
+        Path folder = scratchFolder(name);
+        SentenceTransformersFiles.write(folder, new SentenceConfig(Pooling.MEAN, true, 256, 384));
+        return new FileTarget(name, folder.resolve(fuzzed), file -> SentenceTransformersFiles.read(folder));
     }
 
     /** A fresh folder per target; each run overwrites the one file in it that is fuzzed. */

@@ -15,7 +15,10 @@ interface FuzzTarget {
     /** Every target, in the order scripts/fuzz.sh runs them. */
     List<FuzzTarget> ALL = List.of(FileTargets.safetensors(), FileTargets.shardIndex(), FileTargets.tfIndex(),
             FileTargets.configJson(), FileTargets.tokenizerJson(), TokenizerTextTarget.wordPiece(), TokenizerTextTarget.bpe(),
-            TokenizerTextTarget.unigram(), new ZeroSpecTarget(), new HubRevisionTarget());
+            TokenizerTextTarget.unigram(), new ZeroSpecTarget(), new HubRevisionTarget(), FileTargets.onnx(),
+            FileTargets.sentenceTransformers("st-modules", "modules.json"),
+            FileTargets.sentenceTransformers("st-pooling", "1_Pooling/config.json"),
+            FileTargets.sentenceTransformers("st-sentence-bert", "sentence_bert_config.json"));
 
     String name();
 

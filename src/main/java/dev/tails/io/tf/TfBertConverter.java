@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.tails.TailsException;
+import dev.tails.io.BertDims;
 import dev.tails.io.SafetensorsWriter;
 import dev.tails.tensor.FloatTensor;
 
@@ -77,7 +78,7 @@ public final class TfBertConverter {
                 BundleEntry entry = byHfName.get(hfName);
                 FloatTensor t = bundle.floats(entry.name());
                 if (TfBertNames.map(entry.name()).orElseThrow().transpose()) {
-                    t = transpose(t);
+                    t = t.transposed();
                 }
                 writer.putF32(hfName, t);
                 done += entry.size();
@@ -212,19 +213,5 @@ public final class TfBertConverter {
         } catch (IOException e) {
             throw new TailsException(outDir + ": cannot inspect (" + e.getMessage() + ")", e);
         }
-    }
-
-    /** [in, out] -> [out, in]. */
-    static FloatTensor transpose(FloatTensor t) {
-        int rows = t.dim(0);
-        int cols = t.dim(1);
-        float[] src = t.data();
-        float[] dst = new float[src.length];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                dst[c * rows + r] = src[r * cols + c];
-            }
-        }
-        return new FloatTensor(new int[] {cols, rows}, dst);
     }
 }

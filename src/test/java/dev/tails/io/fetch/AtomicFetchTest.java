@@ -53,7 +53,7 @@ class AtomicFetchTest {
         jar = artifactDir.resolve(e.artifactId() + "-" + e.version() + ".jar");
         Path saved = TinySavedModel.write(dir.resolve("saved"), false, "{\"doLowerCase\": true}");
         Files.writeString(saved.resolve("assets/vocab.txt"), "[PAD]\n[UNK]\n[CLS]\n[SEP]\n[MASK]\nhello\n");
-        writeJar(jar, e.nestedZip(), saved);
+        writeJar(jar, ((SavedModelZip) e.packing()).nestedZip(), saved);
         Files.writeString(jar.resolveSibling(jar.getFileName() + ".sha1"), sha1(jar));
         Path mvn = Files.writeString(dir.resolve("mvn"), "#!/bin/sh\ncase \"$*\" in *evaluate*) echo '" + repo + "';; esac\n");
         Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwx------"));
@@ -73,7 +73,7 @@ class AtomicFetchTest {
         assertEquals(tempBefore, fetchTempFolders(), "no unpacked SavedModel left in the temp folder");
 
         Path target = new ModelFetcher(weights, maven).fetch(NAME, new CrashingProgress(null));
-        assertTrue(ModelFetcher.isComplete(target));
+        assertTrue(ModelFetcher.isComplete(ModelCatalog.find(NAME), target));
         try (Checkpoint c = Checkpoint.open(target)) {
             assertTrue(c.contains("bert.encoder.layer.1.output.dense.bias"), c.names().toString());
         }

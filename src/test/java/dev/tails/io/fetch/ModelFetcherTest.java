@@ -40,7 +40,7 @@ class ModelFetcherTest {
     @Test
     void completeFolderMeansNothingToDoAndNoMaven() throws IOException {
         Path target = Files.createDirectories(dir.resolve("bert-base-cased"));
-        for (String f : ModelFetcher.REQUIRED) {
+        for (String f : ModelCatalog.find("bert-base-cased").packing().requiredFiles()) {
             Files.writeString(target.resolve(f), "x");
         }
         Path got = new ModelFetcher(dir, new MavenResolver(NO_MVN, dir)).fetch("bert-base-cased", progress);

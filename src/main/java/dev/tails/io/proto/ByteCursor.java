@@ -1,7 +1,9 @@
-package dev.tails.io.tf;
+package dev.tails.io.proto;
 
 import dev.tails.TailsException;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -9,13 +11,13 @@ import java.util.Arrays;
  * fixed-width integers and sub-slices. Every read past the slice is a {@link TailsException} naming
  * {@code where}, so a lying file can never surface as an index-out-of-bounds error.
  */
-final class ByteCursor {
+public final class ByteCursor {
     private final byte[] buf;
     private final int end;
     private final String where;
     private int pos;
 
-    ByteCursor(byte[] buf, int from, int to, String where) {
+    public ByteCursor(byte[] buf, int from, int to, String where) {
         if (from < 0 || to < from || to > buf.length) {
             throw new TailsException(where + ": slice [" + from + ", " + to + ") lies outside "
                     + buf.length + " bytes");
@@ -26,15 +28,15 @@ final class ByteCursor {
         this.where = where;
     }
 
-    ByteCursor(byte[] buf, String where) {
+    public ByteCursor(byte[] buf, String where) {
         this(buf, 0, buf.length, where);
     }
 
-    boolean hasMore() {
+    public boolean hasMore() {
         return pos < end;
     }
 
-    long varint64() {
+    public long varint64() {
         long v = 0;
         for (int shift = 0; shift < 64; shift += 7) {
             int b = u8();
@@ -47,7 +49,7 @@ final class ByteCursor {
     }
 
     /** A varint that must fit a non-negative int (lengths, counts, offsets inside a block). */
-    int varintLength() {
+    public int varintLength() {
         long v = varint64();
         if (v < 0 || v > Integer.MAX_VALUE) {
             throw fail("length " + Long.toUnsignedString(v) + " does not fit in an int");
@@ -55,7 +57,7 @@ final class ByteCursor {
         return (int) v;
     }
 
-    int fixed32() {
+    public int fixed32() {
         need(4);
         int v = (buf[pos] & 0xff) | (buf[pos + 1] & 0xff) << 8 | (buf[pos + 2] & 0xff) << 16
                 | (buf[pos + 3] & 0xff) << 24;
@@ -63,37 +65,67 @@ final class ByteCursor {
         return v;
     }
 
-    long fixed64() {
+    public long fixed64() {
         return (fixed32() & 0xffffffffL) | (long) fixed32() << 32;
     }
 
     /** The next {@code n} bytes as a cursor of their own; this cursor moves past them. */
-    ByteCursor slice(int n, String what) {
+    public ByteCursor slice(int n, String what) {
         need(n);
         ByteCursor sub = new ByteCursor(buf, pos, pos + n, where + ", " + what);
         pos += n;
         return sub;
     }
 
-    byte[] bytes(int n) {
+    public byte[] bytes(int n) {
         need(n);
         byte[] out = Arrays.copyOfRange(buf, pos, pos + n);
         pos += n;
         return out;
     }
 
-    void skip(int n) {
+    /** Bytes left in this slice. */
+    public int remaining() {
+        return end - pos;
+    }
+
+    /** Everything left, copied; the cursor ends up at the end. */
+    public byte[] rest() {
+        return bytes(remaining());
+    }
+
+    /** Fills {@code out} with little-endian floats (4 bytes each) from here on. */
+    public void floatsLittleEndian(float[] out) {
+        needValues(out.length, Float.BYTES);
+        ByteBuffer.wrap(buf, pos, out.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);
+        pos += out.length * Float.BYTES;
+    }
+
+    /** Fills {@code out} with little-endian 64-bit integers from here on. */
+    public void longsLittleEndian(long[] out) {
+        needValues(out.length, Long.BYTES);
+        ByteBuffer.wrap(buf, pos, out.length * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(out);
+        pos += out.length * Long.BYTES;
+    }
+
+    public void skip(int n) {
         need(n);
         pos += n;
     }
 
-    TailsException fail(String rule) {
+    public TailsException fail(String rule) {
         return new TailsException(where + ": " + rule + " (at byte " + pos + ")");
     }
 
     private int u8() {
         need(1);
         return buf[pos++] & 0xff;
+    }
+
+    private void needValues(int count, int width) {
+        if ((long) count * width > end - pos) {
+            throw fail("needs " + count + " values of " + width + " bytes but only " + (end - pos) + " bytes remain");
+        }
     }
 
     private void need(int n) {

@@ -1,4 +1,4 @@
-package dev.tails.io.tf;
+package dev.tails.io;
 
 import dev.tails.TailsException;
 
@@ -21,13 +21,21 @@ public record BertDims(int vocabSize, int hidden, int layers, int heads, int int
 
     /** Every tensor of HF's {@code BertModel} (with the {@code bert.} prefix), in model order. */
     public SequencedMap<String, int[]> encoderTensors() {
+        return encoderTensors("bert.", true);
+    }
+
+    /**
+     * The encoder's tensors under {@code prefix} ("" as sentence-transformers saves them), with or
+     * without the pooler (ONNX exports of sentence encoders have none).
+     */
+    public SequencedMap<String, int[]> encoderTensors(String prefix, boolean pooler) {
         SequencedMap<String, int[]> t = new LinkedHashMap<>();
-        t.put("bert.embeddings.word_embeddings.weight", new int[] {vocabSize, hidden});
-        t.put("bert.embeddings.position_embeddings.weight", new int[] {maxPositions, hidden});
-        t.put("bert.embeddings.token_type_embeddings.weight", new int[] {typeVocabSize, hidden});
-        layerNorm(t, "bert.embeddings.LayerNorm");
+        t.put(prefix + "embeddings.word_embeddings.weight", new int[] {vocabSize, hidden});
+        t.put(prefix + "embeddings.position_embeddings.weight", new int[] {maxPositions, hidden});
+        t.put(prefix + "embeddings.token_type_embeddings.weight", new int[] {typeVocabSize, hidden});
+        layerNorm(t, prefix + "embeddings.LayerNorm");
         for (int l = 0; l < layers; l++) {
-            String p = "bert.encoder.layer." + l + ".";
+            String p = prefix + "encoder.layer." + l + ".";
             for (String qkv : new String[] {"query", "key", "value"}) {
                 linear(t, p + "attention.self." + qkv, hidden, hidden);
             }
@@ -37,7 +45,9 @@ public record BertDims(int vocabSize, int hidden, int layers, int heads, int int
             linear(t, p + "output.dense", hidden, intermediate);
             layerNorm(t, p + "output.LayerNorm");
         }
-        linear(t, "bert.pooler.dense", hidden, hidden);
+        if (pooler) {
+            linear(t, prefix + "pooler.dense", hidden, hidden);
+        }
         return t;
     }
 
@@ -52,21 +62,26 @@ public record BertDims(int vocabSize, int hidden, int layers, int heads, int int
 
     /** config.json as Hugging Face writes it for BERT (erf GELU, eps 1e-12, as Google trained). */
     public Map<String, Object> hfConfig(boolean maskedLmHead) {
+        return hfConfig(maskedLmHead ? "BertForMaskedLM" : "BertModel", "gelu", 1e-12);
+    }
+
+    /** config.json for a BERT whose activation ("gelu" or "gelu_new") and LayerNorm eps were read off its graph. */
+    public Map<String, Object> hfConfig(String architecture, String hiddenAct, double layerNormEps) {
         Map<String, Object> c = new LinkedHashMap<>();
-        c.put("architectures", new String[] {maskedLmHead ? "BertForMaskedLM" : "BertModel"});
+        c.put("architectures", new String[] {architecture});
         c.put("model_type", "bert");
         c.put("vocab_size", vocabSize);
         c.put("hidden_size", hidden);
         c.put("num_hidden_layers", layers);
         c.put("num_attention_heads", heads);
         c.put("intermediate_size", intermediate);
-        c.put("hidden_act", "gelu");
+        c.put("hidden_act", hiddenAct);
         c.put("hidden_dropout_prob", 0.1);
         c.put("attention_probs_dropout_prob", 0.1);
         c.put("max_position_embeddings", maxPositions);
         c.put("type_vocab_size", typeVocabSize);
         c.put("initializer_range", 0.02);
-        c.put("layer_norm_eps", 1e-12);
+        c.put("layer_norm_eps", layerNormEps);
         c.put("pad_token_id", 0);
         c.put("position_embedding_type", "absolute");
         c.put("torch_dtype", "float32");

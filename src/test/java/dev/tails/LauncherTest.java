@@ -111,8 +111,10 @@ class LauncherTest {
         assertTrue(run(Map.of(), "hidden", "--model=" + half).lastRun().contains(" -Xmx484m "));
         String overridden = run(Map.of("TAILS_JAVA_OPTS", "-Xmx3g"), "hidden", "--model", model.toString()).lastRun();
         assertTrue(overridden.indexOf("-Xmx484m") < overridden.indexOf("-Xmx3g"), overridden);
-        // analyze and eval keep corpus-wide data: the JVM's default heap; so for a model that is not a folder.
+        // analyze and eval keep corpus-wide data, convert-tf has no model: the JVM's default heap; so
+        // for a model that is not a folder.
         assertFalse(run(Map.of(), "eval", "wic", "--model", model.toString()).lastRun().contains("-Xmx"));
+        assertFalse(run(Map.of(), "convert-tf", "x", "--model", model.toString()).lastRun().contains("-Xmx"));
         assertFalse(run(Map.of(), "hidden", "--model", "no-such-model").lastRun().contains("-Xmx"));
     }
 

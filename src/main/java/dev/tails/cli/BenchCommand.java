@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,7 +26,8 @@ import java.util.concurrent.Callable;
 /**
  * `tails bench`: a quick timing of the forward pass for comparing machines (the JMH suite is the
  * rigorous tool): warm-up, then the median of repeated forwards of a batch of random ids. Also
- * says how long Model.load took, the time from it to the first result, and the resident memory.
+ * says how long Model.load took, the time from it and from launch to the first result, and the
+ * resident memory.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time the forward pass on random ids; print one line of JSON (median_ms, tokens_per_s, gflops, ...).")
@@ -68,6 +70,7 @@ final class BenchCommand implements Callable<Integer> {
         Batch ids = RandomEncoder.batch(config, batch, seq, 2);
         encoder.forward(ids);
         double firstMs = (System.nanoTime() - loading) / 1e6;
+        long launchToFirstMs = System.currentTimeMillis() - launchMillis();
         for (int i = 1; i < warmup; i++) {
             encoder.forward(ids);
         }
@@ -97,9 +100,19 @@ final class BenchCommand implements Callable<Integer> {
         line.put("threads", Parallel.threads());
         line.put("load_ms", round(loadMs));
         line.put("load_to_first_result_ms", round(firstMs));
+        line.put("launch_to_first_result_ms", launchToFirstMs);
         line.put("rss_mb", residentMegabytes());
         System.out.println(Json.MAPPER.writeValueAsString(line));
         return 0;
+    }
+
+    /**
+     * When the process started: the launcher execs java, so this includes its own work (finding the
+     * JDK, checking the jar); the JVM's start time where the OS does not say.
+     */
+    private static long launchMillis() {
+        return ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli)
+                .orElse(ManagementFactory.getRuntimeMXBean().getStartTime());
     }
 
     /** VmRSS from /proc/self/status (Linux), -1 elsewhere. */

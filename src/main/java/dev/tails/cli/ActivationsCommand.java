@@ -1,9 +1,13 @@
 package dev.tails.cli;
 
 import dev.tails.corpus.Corpus;
+import dev.tails.corpus.TokenizedCorpus;
 import dev.tails.hook.ActivationCache;
 import dev.tails.hook.ActivationFiles;
 import dev.tails.hook.HookRegistry;
+import dev.tails.hook.HookSite;
+import dev.tails.model.ActivationBudget;
+import dev.tails.model.HookPoint;
 import dev.tails.model.Model;
 import dev.tails.model.ModelConfig;
 import dev.tails.shard.ActivationsJob;
@@ -67,10 +71,32 @@ final class ActivationsCommand implements Callable<Integer> {
         Model model = modelOptions.load(folder);
         List<String> texts = tokenLimit.apply(Corpus.read(input.path), model);
         // In input order: the cache numbers sequences in the order the forwards see them.
-        modelOptions.runner(model).forEachBatch(modelOptions.inInputOrder(model, texts), registry, batch -> { },
+        TokenizedCorpus corpus = modelOptions.inInputOrder(model, texts);
+        ActivationBudget.requireFree(4 * keptFloats(registry, hooks, corpus), String.format(
+                "the activations of %,d texts, kept until the file is written (an --out folder keeps one part at a time),",
+                texts.size()));
+        modelOptions.runner(model).forEachBatch(corpus, registry, batch -> { },
                 new StderrProgress());
         ActivationFiles.write(cache, out);
         System.err.println("wrote " + cache.names().size() + " hook points of " + texts.size() + " texts to " + out);
         return 0;
+    }
+
+    /** Floats the cache will hold: token rows of each selected point, or heads x T x T per text for attention maps. */
+    private static long keptFloats(HookRegistry registry, List<String> patterns, TokenizedCorpus corpus) {
+        long tokens = HiddenCommand.totalTokens(corpus);
+        long squares = 0;
+        for (int i = 0; i < corpus.size(); i++) {
+            squares += (long) corpus.encoding(i).length() * corpus.encoding(i).length();
+        }
+        long floats = 0;
+        for (String pattern : patterns) {
+            for (HookSite site : registry.names().resolve(pattern.strip())) {
+                HookPoint.Layout layout = site.point().layout();
+                floats += layout == HookPoint.Layout.ATTENTION ? registry.shape().heads() * squares
+                        : tokens * registry.shape().rowWidth(layout);
+            }
+        }
+        return floats;
     }
 }

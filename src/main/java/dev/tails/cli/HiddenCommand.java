@@ -1,11 +1,14 @@
 package dev.tails.cli;
 
 import dev.tails.corpus.Corpus;
+import dev.tails.corpus.TokenizedCorpus;
 import dev.tails.hook.HookRegistry;
 import dev.tails.hook.Interventions;
 import dev.tails.io.SafetensorsWriter;
+import dev.tails.model.ActivationBudget;
 import dev.tails.model.EncoderOutput;
 import dev.tails.model.Model;
+import dev.tails.model.ModelConfig;
 import dev.tails.shard.HiddenStatesJob;
 import dev.tails.shard.OutputIndex;
 import picocli.CommandLine.Command;
@@ -70,7 +73,12 @@ final class HiddenCommand implements Callable<Integer> {
         if (!interventions.describe().isEmpty()) {
             writer.putMetadata("interventions", interventions.describe());
         }
-        modelOptions.runner(model).forEachBatch(modelOptions.inInputOrder(model, texts), hooks, batch -> {
+        TokenizedCorpus corpus = modelOptions.inInputOrder(model, texts);
+        ModelConfig c = model.config();
+        ActivationBudget.requireFree(4L * totalTokens(corpus) * (c.numLayers() + 1) * c.hiddenSize(), String.format(
+                "all hidden states of %,d texts, kept until the file is written (an --out folder keeps one part at a time),",
+                texts.size()));
+        modelOptions.runner(model).forEachBatch(corpus, hooks, batch -> {
             for (int b = 0; b < batch.size(); b++) {
                 write(writer, batch.text(b), batch.output(), b);
             }
@@ -93,5 +101,13 @@ final class HiddenCommand implements Callable<Integer> {
         if (pooled != null) {
             writer.putF32("s" + index + ".pooled", new int[] {pooled.length}, pooled);
         }
+    }
+
+    static long totalTokens(TokenizedCorpus corpus) {
+        long tokens = 0;
+        for (int i = 0; i < corpus.size(); i++) {
+            tokens += corpus.encoding(i).length();
+        }
+        return tokens;
     }
 }

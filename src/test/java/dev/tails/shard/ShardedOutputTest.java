@@ -131,6 +131,25 @@ class ShardedOutputTest {
     }
 
     @Test
+    void aSingleFileTooLargeForTheHeapIsRefusedBeforeItRunsAndPointsToAFolder(@TempDir Path dir) throws Exception {
+        Path input = Files.write(dir.resolve("in.txt"), corpus(20_000));
+        for (String command : List.of("hidden", "activations")) {
+            Path err = dir.resolve(command + ".err");
+            List<String> args = new ArrayList<>(List.of(command, "--model", MODEL, "--input", input.toString(), "--out",
+                    dir.resolve("one.safetensors").toString()));
+            if (command.equals("activations")) {
+                args.addAll(List.of("--hooks", "blocks.*.mlp.hook_post"));
+            }
+            Process p = CliRunner.start(args, err, "-Xmx64m");
+            assertTrue(p.waitFor(2, java.util.concurrent.TimeUnit.MINUTES), "still running after 2 minutes");
+            String message = Files.readString(err);
+            assertEquals(1, p.exitValue(), message);
+            assertTrue(message.contains("20,000 texts, kept until the file is written") && message.contains("--out folder")
+                    && !message.contains("OutOfMemoryError"), message);
+        }
+    }
+
+    @Test
     void twoMachinesSplitTheCorpusAndMergeIntoTheWholeRun(@TempDir Path dir) throws IOException {
         Path input = Files.write(dir.resolve("in.txt"), corpus(50));
         List<String> args = List.of("hidden", "--model", MODEL, "--input", input.toString(), "--shard-texts", "8");

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -42,11 +43,17 @@ public final class TokenizedCorpus {
      */
     public static TokenizedCorpus of(Model model, Iterable<String> texts, boolean truncate, boolean specialTokens,
                                      boolean byLength) {
+        return of(model, texts, text -> model.encode(text, truncate), specialTokens, byLength);
+    }
+
+    /** As above with a tokenization of the caller's (e.g. sentence-transformers' cut at max_seq_length). */
+    public static TokenizedCorpus of(Model model, Iterable<String> texts, Function<String, Encoding> encoder,
+                                     boolean specialTokens, boolean byLength) {
         List<String> kept = new ArrayList<>();
         List<Encoding> encodings = new ArrayList<>();
         for (String text : texts) {
             kept.add(text);
-            encodings.add(model.encode(text, truncate));
+            encodings.add(encoder.apply(text));
         }
         return new TokenizedCorpus(model, List.copyOf(kept), List.copyOf(encodings), specialTokens, byLength);
     }

@@ -1,20 +1,20 @@
 package dev.tails.embed;
 
+import dev.tails.Progress;
 import dev.tails.TailsException;
-import dev.tails.model.Batch;
+import dev.tails.corpus.CorpusRunner;
+import dev.tails.corpus.TokenizedCorpus;
 import dev.tails.model.EncoderOutput;
 import dev.tails.model.ForwardHooks;
 import dev.tails.model.Model;
 import dev.tails.tokenize.Encoding;
 
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
  * Sentence embeddings as sentence-transformers computes them: tokenize (cut to max_seq_length),
  * run the encoder, pool the last hidden state over each text's tokens, optionally L2-normalize.
- * Texts run in batches sorted by length, so little of each batch is padding.
+ * Texts run through the {@link CorpusRunner} in batches sorted by length, so little of each batch is padding.
  */
 public final class SentenceEmbedder {
     private final Model model;
@@ -67,26 +67,21 @@ public final class SentenceEmbedder {
 
     /** {@link #embed(List)}, also handing each text's token vectors (sentence-transformers' token_embeddings) to {@code sink}. */
     public float[][] embed(List<String> texts, TokenStates sink) {
-        List<Encoding> encodings = texts.stream().map(this::encode).toList();
-        Integer[] order = new Integer[texts.size()];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, Comparator.comparingInt(i -> encodings.get(i).length()));
+        TokenizedCorpus corpus = TokenizedCorpus.of(model, texts, this::encode, true, true);
         int hidden = model.config().hiddenSize();
         float[][] vectors = new float[texts.size()][];
-        for (int from = 0; from < order.length; from += batchSize) {
-            Integer[] chunk = Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize));
-            Batch batch = Batch.of(Arrays.stream(chunk).map(encodings::get).toList(), model.config());
-            EncoderOutput out = model.forward(batch, ForwardHooks.NONE);
-            for (int b = 0; b < chunk.length; b++) {
+        new CorpusRunner(model, batchSize, false).forEachBatch(corpus, ForwardHooks.NONE, batch -> {
+            EncoderOutput out = batch.output();
+            for (int b = 0; b < batch.size(); b++) {
                 float[] states = out.hidden(out.numStates() - 1, b);
-                sink.accept(chunk[b], states);
-                float[] v = config.pooling().pool(states, batch.length(b), hidden);
+                sink.accept(batch.text(b), states);
+                float[] v = config.pooling().pool(states, batch.batch().length(b), hidden);
                 if (config.normalize()) {
                     Pooling.normalize(v);
                 }
-                vectors[chunk[b]] = v;
+                vectors[batch.text(b)] = v;
             }
-        }
+        }, Progress.SILENT);
         return vectors;
     }
 }

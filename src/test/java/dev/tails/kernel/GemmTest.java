@@ -60,8 +60,9 @@ class GemmTest {
      */
     @Test
     void sumsEachBlockFromZeroThenAddsItToTheBias() {
-        int[][] shapes = {{1, 1, 0}, {7, 5, 1}, {6, 64, 63}, {13, 65, 64}, {5, 17, 65}, {12, 128, 256}, {11, 70, 257},
-                {3, 33, 700}, {2, 16, 3072}};
+        int ks = Gemm.KS;
+        int[][] shapes = {{1, 1, 0}, {7, 5, 1}, {6, 64, ks - 1}, {13, 65, ks}, {5, 17, ks + 1}, {12, 128, 2 * ks},
+                {11, 70, 2 * ks + 1}, {3, 33, 700}, {2, 16, 3072}};
         for (int[] s : shapes) {
             int m = s[0], n = s[1], k = s[2], k0 = Math.min(k, 5);
             Random32 r = new Random32(m * 131L + n * 7L + k);

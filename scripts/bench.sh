@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The JMH speed suite (issue 6): FMA peak, packed GEMM on bert-base shapes, bert-base forward.
 # Prints a table of medians at the end; extra arguments go to JMH (e.g. -wi 1 -i 3 -f 1).
+# TAILS_JAVA_OPTS go to the JVM and its forks: "-XX:UseAVX=2 -Dtails.vector.bits=256" measures the
+# AVX2 path on an AVX-512 machine.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$here/scripts/jdk.sh"
 (cd "$here" && MAVEN_OPTS="${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}" mvn -q -B -Pjmh -DskipTests package) >&2
-exec "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -cp "$here/target/benchmarks.jar" dev.tails.BenchSuite "$@"
+exec "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector ${TAILS_JAVA_OPTS:-} -cp "$here/target/benchmarks.jar" dev.tails.BenchSuite "$@"

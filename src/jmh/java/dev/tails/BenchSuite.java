@@ -8,20 +8,23 @@ import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Locale;
 
 /**
  * The speed suite of issue 6 in one run (scripts/bench.sh): the FMA peak, the packed GEMM on
  * bert-base shapes and the forward pass, then a table of medians with GFLOP/s as a share of the
- * peak. Extra arguments are JMH's (e.g. -wi 1 -i 3 for a quick look).
+ * peak. Extra arguments are JMH's (e.g. -wi 1 -i 3 for a quick look). JMH starts its forks with
+ * this JVM's flags, so with -Dtails.vector.bits=256 the header and the forks agree on the width.
  */
 public final class BenchSuite {
     private BenchSuite() {
     }
 
     public static void main(String[] args) throws RunnerException, CommandLineOptionException {
-        System.out.println("# " + Kernels.describe() + ", " + Runtime.version());
         Collection<RunResult> peak = run(args, "FmaPeak");
         Collection<RunResult> gemm = run(args, "LinearBench");
         Collection<RunResult> forward = run(args, "ForwardBenchmark");
@@ -34,9 +37,9 @@ public final class BenchSuite {
             } else {
                 all = gflops;
             }
-            System.out.printf(Locale.ROOT, "peak %-10s %2d threads %7.1f GFLOP/s%n",
-                    r.getParams().getBenchmark().replaceAll(".*\\.", ""), r.getParams().getThreads(), gflops);
         }
+        System.out.printf(Locale.ROOT, "# %s, %d lanes; %s; JDK %s%n# FMA peak of this run: %.1f GFLOP/s on 1 thread, %.1f on %d%n",
+                Kernels.describe(), lanes(), cpu(), Runtime.version(), perThread, all, Runtime.getRuntime().availableProcessors());
         System.out.println("gemm rows in x out  threads   ms (median)  GFLOP/s  of peak");
         for (RunResult r : gemm) {
             int rows = Integer.parseInt(r.getParams().getParam("rows"));
@@ -60,12 +63,22 @@ public final class BenchSuite {
         return new Runner(new OptionsBuilder().parent(new CommandLineOptions(args)).include("\\." + benchmark + "\\.").build()).run();
     }
 
+    /** The CPU's model name, as /proc/cpuinfo gives it (Linux), or "CPU unknown". */
+    private static String cpu() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.replaceFirst("model name\\s*:\\s*", "")).orElse("CPU unknown");
+        } catch (IOException e) {
+            return "CPU unknown";
+        }
+    }
+
     /** The median over measurement iterations: the machine is shared, means chase outliers. */
     private static double median(RunResult r) {
         return r.getPrimaryResult().getStatistics().getPercentile(50);
     }
 
     private static int lanes() {
-        return jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.length();
+        return Kernels.lanes();
     }
 }

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The machine's Vector API FMA peak, the denominator of every GEMM figure: 10 independent
  * accumulators (more than FMA latency × pipes, 4 × 2 on AVX2 cores) in registers, no memory.
- * One op = ITERATIONS × 10 FMAs of the preferred species; GFLOP/s = 2·10·ITERATIONS·lanes / ns
+ * One op = ITERATIONS × 10 FMAs of the kernels' species; GFLOP/s = 2·10·ITERATIONS·lanes / ns
  * per op per thread (scripts/bench.sh does the sum).
  */
 @State(Scope.Thread)
@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class FmaPeak {
-    static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    static final VectorSpecies<Float> S = Lanes.species();
     static final int ITERATIONS = 10_000;
 
     float m = 0.999f, a = 1e-4f;

@@ -21,10 +21,16 @@ public final class Kernels {
         }
     }
 
-    /** One line for start-up banners and benchmark logs, e.g. "FloatVector species Species[float, 16, S_512_BIT], 2 threads". */
+    /** One line for start-up banners and benchmark logs, e.g. "FloatVector species Species[float, 16, S_512_BIT], 6x4 tile, 2 threads". */
     public static String describe() {
         requireVectorApi();
-        return "FloatVector species " + species() + ", " + Parallel.threads() + " threads";
+        return "FloatVector species " + species() + ", " + Tile.describe() + ", " + Parallel.threads() + " threads";
+    }
+
+    /** Float lanes per vector of the kernels: 8 with AVX2, 16 with AVX-512 (fewer when tails.vector.bits says so). */
+    public static int lanes() {
+        requireVectorApi();
+        return Lanes.species().length();
     }
 
     /** The species of the kernels, e.g. "Species[float, 8, S_256_BIT]". */

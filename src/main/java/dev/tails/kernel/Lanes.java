@@ -1,6 +1,8 @@
 package dev.tails.kernel;
 
+import dev.tails.TailsException;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -9,7 +11,7 @@ final class Lanes {
     private Lanes() {
     }
 
-    private static final VectorSpecies<Float> SPECIES = species();
+    private static final VectorSpecies<Float> SPECIES = choose(Integer.getInteger("tails.vector.bits", 0));
     /** SWAP[h] pairs lane i with lane i^h. */
     private static final VectorShuffle<Float>[] SWAP = swaps(SPECIES);
 
@@ -35,10 +37,27 @@ final class Lanes {
         return v.lane(0);
     }
 
-    /** The float species of every kernel: the widest the CPU does well (8 lanes with AVX2, 16 with AVX-512). */
+    /**
+     * The float species of every kernel: the widest the CPU does well (8 lanes with AVX2, 16 with
+     * AVX-512), or narrower when the system property tails.vector.bits says so (e.g. 256), so that
+     * an AVX-512 machine also tests the AVX2 path.
+     */
     static VectorSpecies<Float> species() {
+        return SPECIES;
+    }
+
+    /** The preferred species, or the one of `bits` (0: not set); wider than preferred would run unvectorised. */
+    static VectorSpecies<Float> choose(int bits) {
         Kernels.requireVectorApi();
-        return FloatVector.SPECIES_PREFERRED;
+        VectorSpecies<Float> preferred = FloatVector.SPECIES_PREFERRED;
+        if (bits == 0) {
+            return preferred;
+        }
+        if (bits < 128 || bits > preferred.vectorBitSize() || Integer.bitCount(bits) != 1) {
+            throw new TailsException("tails.vector.bits must be a power of two from 128 to this CPU's "
+                    + preferred.vectorBitSize() + ", got " + bits);
+        }
+        return VectorSpecies.of(float.class, VectorShape.forBitSize(bits));
     }
 
     /**

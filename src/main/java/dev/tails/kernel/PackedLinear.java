@@ -6,8 +6,8 @@ package dev.tails.kernel;
  * every element of y is computed once, by the same code, whatever the thread count.
  */
 public final class PackedLinear {
-    /** Panels per task: 4 × 16 columns; with ROWS rows, A's block (160 × 256 floats) stays in L2. */
-    private static final int PANELS = 4;
+    /** Panels per task: 64 columns (4 panels on AVX2, 1 on AVX-512); with ROWS rows, A's block (160 or 192 × 256 floats) stays in L2. */
+    private static final int PANELS = Math.max(1, 64 / Panels.WIDTH);
     /** Rows per task, a multiple of the tile height: big batches also split along rows. */
     private static final int ROWS = 32 * Gemm.MR;
 

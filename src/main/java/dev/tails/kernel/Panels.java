@@ -2,11 +2,11 @@ package dev.tails.kernel;
 
 /**
  * The B operand of {@link Gemm} packed the way its micro-kernel streams it: columns of B in panels
- * of {@link #WIDTH} (two vectors), each panel k rows of WIDTH contiguous floats, zero-padded past
+ * of {@link #WIDTH} (a tile's vectors), each panel k rows of WIDTH contiguous floats, zero-padded past
  * column n. A Linear weight is packed once at load; keys and values per (sequence, head).
  */
 public final class Panels {
-    static final int WIDTH = 2 * Lanes.species().length();
+    static final int WIDTH = Tile.WIDTH;
 
     final float[] data;
     final int n;

@@ -54,6 +54,40 @@ class GemmTest {
         checkColumns(5, 64, 20, 3, 64, 7, 768, 2, 768);
     }
 
+    /**
+     * Bit for bit the documented order (bias, then each k-block of KS summed from zero and added),
+     * whatever the tile and vector width: the second surefire execution runs this at 256 bits.
+     */
+    @Test
+    void sumsEachBlockFromZeroThenAddsItToTheBias() {
+        int ks = Gemm.KS;
+        int[][] shapes = {{1, 1, 0}, {7, 5, 1}, {6, 64, ks - 1}, {13, 65, ks}, {5, 17, ks + 1}, {12, 128, 2 * ks},
+                {11, 70, 2 * ks + 1}, {3, 33, 700}, {2, 16, 3072}};
+        for (int[] s : shapes) {
+            int m = s[0], n = s[1], k = s[2], k0 = Math.min(k, 5);
+            Random32 r = new Random32(m * 131L + n * 7L + k);
+            float[] a = r.floats(m * k), b = r.floats(n * k), bias = r.floats(n), c = new float[m * n];
+            Gemm.multiply(m, a, 0, k, Panels.ofRows(b, 0, k, n, k), k0, k, bias, c, 0, n);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    assertEquals(blockedDot(a, i * k, b, j * k, k0, k, bias[j]), c[i * n + j], "" + m + "x" + n + "x" + k);
+                }
+            }
+        }
+    }
+
+    private static float blockedDot(float[] a, int aRow, float[] b, int bRow, int k0, int k1, float bias) {
+        float c = bias;
+        for (int kb = k0; kb < k1; kb += Gemm.KS) {
+            float block = 0;
+            for (int p = kb; p < Math.min(k1, kb + Gemm.KS); p++) {
+                block = Math.fma(a[aRow + p], b[bRow + p], block);
+            }
+            c += block;
+        }
+        return c;
+    }
+
     @Test
     void unpackRowsGivesBackTheWeight() {
         float[] w = new Random32(3).floats(37 * 19);

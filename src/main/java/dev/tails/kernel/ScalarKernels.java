@@ -9,7 +9,7 @@ public final class ScalarKernels {
     private ScalarKernels() {
     }
 
-    /** C[m,n] = A[m,k] · B[n,k]^T, see {@link Gemm#abt}. */
+    /** C[m,n] = A[m,k] · B[n,k]^T: the twin of {@link Gemm#multiply} over {@link Panels#ofRows}. */
     public static void abt(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                            float[] c, int cOff, int ldc) {
         for (int i = 0; i < m; i++) {
@@ -19,7 +19,7 @@ public final class ScalarKernels {
         }
     }
 
-    /** C[m,n] = A[m,k] · B[k,n], see {@link Gemm#ab}. */
+    /** C[m,n] = A[m,k] · B[k,n]: the twin of {@link Gemm#multiply} over {@link Panels#ofColumns}. */
     public static void ab(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                           float[] c, int cOff, int ldc) {
         for (int i = 0; i < m; i++) {
@@ -33,7 +33,7 @@ public final class ScalarKernels {
         }
     }
 
-    /** y[rows,out] = x[rows,in] · W^T + bias, see {@link Linear#forward}. */
+    /** y[rows,out] = x[rows,in] · W^T + bias: the twin of {@link PackedLinear#forward(float[], int, float[])}. */
     public static void linear(float[] x, int rows, int in, float[] weight, float[] bias, int out, float[] y) {
         abt(rows, out, in, x, 0, in, weight, 0, in, y, 0, out);
         if (bias != null) {

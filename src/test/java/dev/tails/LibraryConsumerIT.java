@@ -26,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * tails as a consumer gets it: the jar just built (-Dtails.jar) and this pom, installed into a fresh
  * local repository, and the project in src/test/consumer, whose only dependency is tails, built
- * against it by Maven. Every other artifact comes from the build's own local repository through a
- * file:// mirror, so it runs offline. Run by {@code mvn -Plibrary verify} (after the jar is packaged).
+ * against it by Maven. Every other artifact comes from the build's own local repository (a file://
+ * repository ahead of Central), so it needs no network when the build has run before. Run by {@code mvn -Plibrary verify} (after the jar is packaged).
  */
 class LibraryConsumerIT {
     private static final String SENTENCE = "The bank raised its rates.";
@@ -41,14 +41,16 @@ class LibraryConsumerIT {
         Path jar = Path.of(System.getProperty("tails.jar", "target/tails.jar")).toAbsolutePath();
         assertTrue(Files.isRegularFile(jar), "no tails jar at " + jar + ": run `mvn -Plibrary verify`");
         String version = System.getProperty("tails.version");
-        Path mirror = Path.of(System.getProperty("tails.m2.repo", System.getProperty("user.home") + "/.m2/repository"));
+        Path local = Path.of(System.getProperty("tails.m2.repo", System.getProperty("user.home") + "/.m2/repository"));
         Path repo = dir.resolve("repo");
         Path settings = dir.resolve("settings.xml");
+        // The build's local repository is asked first, Central only for what it lacks (a fresh machine).
         Files.writeString(settings, """
-                <settings><mirrors><mirror>
-                  <id>build-local-repository</id><mirrorOf>*</mirrorOf><url>%s</url>
-                </mirror></mirrors></settings>
-                """.formatted(mirror.toUri()));
+                <settings><profiles><profile><id>build</id>
+                  <repositories><repository><id>build</id><url>%1$s</url></repository></repositories>
+                  <pluginRepositories><pluginRepository><id>build</id><url>%1$s</url></pluginRepository></pluginRepositories>
+                </profile></profiles><activeProfiles><activeProfile>build</activeProfile></activeProfiles></settings>
+                """.formatted(local.toUri()));
         Path project = dir.resolve("consumer");
         copyTree(Path.of("src/test/consumer"), project);
         List<String> mvn = List.of("mvn", "-B", "-s", settings.toString(), "-Dmaven.repo.local=" + repo);
@@ -71,7 +73,8 @@ class LibraryConsumerIT {
         String classpath = project.resolve("target/classes") + File.pathSeparator
                 + Files.readString(project.resolve("classpath.txt")).strip();
         String out = run(project, List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
+                // the one flag the README tells a consumer to pass
+                "--add-modules", "jdk.incubator.vector",
                 "-cp", classpath, "consumer.Main", tiny.toString(), mlm.toString()));
 
         assertEquals(expected(tiny, mlm), out.lines().filter(l -> !l.startsWith("WARNING:")).toList(), out);

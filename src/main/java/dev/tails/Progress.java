@@ -2,10 +2,18 @@ package dev.tails;
 
 /** What a long job (a fetch, a pass over a corpus, a study) tells its user while it runs. */
 public interface Progress {
-    /** A new stage begins (or a warning worth a line of its own). */
+    /**
+     * A new stage begins (or a warning worth a line of its own).
+     *
+     * @param message what the stage does, one line
+     */
     void stage(String message);
 
-    /** How far the current stage is, 0..1, when it can tell. */
+    /**
+     * How far the current stage is, when it can tell.
+     *
+     * @param done the share done, 0..1
+     */
     void fraction(double done);
 
     /** Tells nobody anything (tests, library callers that want no output). */
@@ -19,7 +27,14 @@ public interface Progress {
         }
     };
 
-    /** Part {@code index} of {@code parts} equal parts of a job: its fractions map into [index/parts, (index+1)/parts]. */
+    /**
+     * Part {@code index} of {@code parts} equal parts of a job: its fractions map into [index/parts, (index+1)/parts].
+     *
+     * @param whole the job's progress
+     * @param index which part, from 0
+     * @param parts how many parts
+     * @return the progress of that part
+     */
     static Progress part(Progress whole, int index, int parts) {
         return new Progress() {
             @Override

@@ -34,7 +34,7 @@ public final class Corpus {
         }
     }
 
-    /** The texts of SST-style "text<TAB>label" lines, with the trailing tab and label cut; other lines as they are. */
+    /** The texts of SST-style {@code "text<TAB>label"} lines, with the trailing tab and label cut; other lines as they are. */
     public static List<String> withoutLabels(List<String> lines) {
         return lines.stream().map(line -> line.replaceFirst("\\s*\\t[^\\t]*$", "")).toList();
     }

@@ -18,7 +18,11 @@ public final class ActivationCache {
     private final Map<String, List<FloatTensor>> byName = new LinkedHashMap<>();
     private final Map<String, HookPoint> points = new LinkedHashMap<>();
 
-    /** The hook that copies each firing into this cache. */
+    /** An empty cache. */
+    public ActivationCache() {
+    }
+
+    /** {@return the hook that copies each firing into this cache} */
     public Hook capture() {
         return data -> {
             List<FloatTensor> sequences = byName.computeIfAbsent(data.name(), k -> new ArrayList<>());
@@ -35,15 +39,27 @@ public final class ActivationCache {
         points.clear();
     }
 
+    /** {@return the hook names captured, in the order first seen} */
     public List<String> names() {
         return List.copyOf(byName.keySet());
     }
 
-    /** Number of sequences captured at {@code name}. */
+    /**
+     * {@return the number of sequences captured at a hook}
+     *
+     * @param name a hook name
+     */
     public int sequences(String name) {
         return list(name).size();
     }
 
+    /**
+     * {@return one captured activation, without padding}
+     *
+     * @param name a hook name
+     * @param sequence which captured sequence, from 0
+     * @throws TailsException when nothing was captured there or the sequence is out of range
+     */
     public FloatTensor get(String name, int sequence) {
         List<FloatTensor> list = list(name);
         if (sequence < 0 || sequence >= list.size()) {
@@ -56,6 +72,9 @@ public final class ActivationCache {
     /**
      * The mean token row of a row-layout point over every captured token (all sequences), e.g. [H]
      * for a HIDDEN point: what mean-ablation puts in place of an activation.
+     *
+     * @param name a hook name
+     * @return the mean row
      */
     public float[] meanRow(String name) {
         List<FloatTensor> list = list(name);
@@ -78,7 +97,7 @@ public final class ActivationCache {
         return mean;
     }
 
-    /** Every captured tensor under the key {@code s{i}.<hook name>}, sequences first. */
+    /** {@return every captured tensor under the key {@code s{i}.<hook name>}, sequences first} */
     public Map<String, FloatTensor> tensors() {
         Map<String, FloatTensor> out = new LinkedHashMap<>();
         int n = byName.values().stream().mapToInt(List::size).max().orElse(0);

@@ -20,6 +20,11 @@ public final class HookRegistry implements ForwardHooks {
     /** [point ordinal][layer] -> hooks; null where none listens, so {@link #active} is two loads. */
     private final List<Hook>[][] hooks;
 
+    /**
+     * An empty registry for one model.
+     *
+     * @param config the model's: the layers that names may refer to and the shapes hooks check against
+     */
     @SuppressWarnings("unchecked")
     public HookRegistry(ModelConfig config) {
         this.names = new HookNames(config.numLayers());
@@ -27,7 +32,14 @@ public final class HookRegistry implements ForwardHooks {
         this.hooks = new List[HookPoint.values().length][config.numLayers()];
     }
 
-    /** Attaches {@code hook} to every point the name or pattern selects (comma-free; see {@link HookNames}). */
+    /**
+     * Attaches {@code hook} to every point the name or pattern selects.
+     *
+     * @param nameOrPattern a hook name or a pattern (comma-free; see {@link HookNames})
+     * @param hook the hook
+     * @return this registry
+     * @throws dev.tails.TailsException for an unknown name, or a hook that cannot work at a point
+     */
     public HookRegistry add(String nameOrPattern, Hook hook) {
         List<HookSite> sites = names.resolve(nameOrPattern);
         for (HookSite site : sites) {
@@ -39,6 +51,13 @@ public final class HookRegistry implements ForwardHooks {
         return this;
     }
 
+    /**
+     * Attaches {@code hook} at one resolved site.
+     *
+     * @param site the site
+     * @param hook the hook
+     * @return this registry
+     */
     public HookRegistry add(HookSite site, Hook hook) {
         hook.check(site.name(), site.point(), shape);
         attach(site, hook);
@@ -53,14 +72,17 @@ public final class HookRegistry implements ForwardHooks {
         byLayer[site.layer()].add(hook);
     }
 
+    /** {@return the hook names of this model} */
     public HookNames names() {
         return names;
     }
 
+    /** {@return the model's sizes, as hooks see them} */
     public HookShape shape() {
         return shape;
     }
 
+    /** {@return whether no hook is attached} */
     public boolean isEmpty() {
         for (List<Hook>[] byLayer : hooks) {
             for (List<Hook> list : byLayer) {

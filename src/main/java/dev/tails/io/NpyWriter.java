@@ -19,7 +19,7 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * NumPy's own formats, so numpy.load reads our tensors as they are: {@code .npy} (format 1.0: magic,
- * version, u16 header length, a Python dict literal padded with spaces to 64 bytes, then '<f4' data
+ * version, u16 header length, a Python dict literal padded with spaces to 64 bytes, then {@code '<f4'} data
  * in C order) and {@code .npz} (a zip holding one {@code <key>.npy} per array, as numpy.savez writes).
  */
 public final class NpyWriter {

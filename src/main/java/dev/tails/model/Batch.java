@@ -26,6 +26,13 @@ public final class Batch {
         this.positionIds = positionIds;
     }
 
+    /**
+     * Builds a batch from tokenized texts, checking each against the model's limits.
+     *
+     * @param encodings one per sequence
+     * @param config the model's
+     * @return the padded batch
+     */
     public static Batch of(List<Encoding> encodings, ModelConfig config) {
         int[][] ids = new int[encodings.size()][];
         int[][] types = new int[encodings.size()][];
@@ -36,7 +43,15 @@ public final class Batch {
         return of(ids, types, config);
     }
 
-    /** Builds a batch from token ids and type ids per sequence, checking each against the model's limits. */
+    /**
+     * Builds a batch from token ids and type ids per sequence, checking each against the model's limits.
+     *
+     * @param ids the token ids of each sequence
+     * @param types the token type ids of each sequence, as long as its ids
+     * @param config the model's
+     * @return the padded batch
+     * @throws dev.tails.TailsException for no sequences, an empty or too long one, or an id out of range
+     */
     public static Batch of(int[][] ids, int[][] types, ModelConfig config) {
         if (ids.length == 0) {
             throw new TailsException("batch: no sequences given");
@@ -86,43 +101,71 @@ public final class Batch {
         }
     }
 
-    /** Number of sequences B. */
+    /** {@return the number of sequences B} */
     public int size() {
         return size;
     }
 
-    /** Padded length T. */
+    /** {@return the padded length T} */
     public int seqLen() {
         return seqLen;
     }
 
-    /** Rows of every [B*T, ...] activation. */
+    /** {@return B*T, the rows of every [B*T, ...] activation} */
     public int rows() {
         return size * seqLen;
     }
 
+    /**
+     * {@return the real length of a sequence in tokens (the attention mask)}
+     *
+     * @param sequence the sequence's index
+     */
     public int length(int sequence) {
         return lengths[sequence];
     }
 
-    /** True when row (sequence * T + position) is padding. */
+    /**
+     * {@return whether a row is padding}
+     *
+     * @param row sequence * T + position
+     */
     public boolean isPadding(int row) {
         return row % seqLen >= lengths[row / seqLen];
     }
 
+    /**
+     * {@return the token id of a row (the pad id on padding)}
+     *
+     * @param row sequence * T + position
+     */
     public int inputId(int row) {
         return inputIds[row];
     }
 
+    /**
+     * {@return the token type id of a row}
+     *
+     * @param row sequence * T + position
+     */
     public int typeId(int row) {
         return typeIds[row];
     }
 
+    /**
+     * {@return the position id of a row (RoBERTa's start after the padding id)}
+     *
+     * @param row sequence * T + position
+     */
     public int positionId(int row) {
         return positionIds[row];
     }
 
-    /** The unpadded ids of one sequence. */
+    /**
+     * {@return the token ids of a sequence, without padding}
+     *
+     * @param sequence the sequence's index
+     */
     public int[] inputIds(int sequence) {
         return java.util.Arrays.copyOfRange(inputIds, sequence * seqLen, sequence * seqLen + lengths[sequence]);
     }

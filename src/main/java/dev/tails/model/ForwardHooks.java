@@ -7,6 +7,7 @@ package dev.tails.model;
  */
 public interface ForwardHooks {
 
+    /** No hooks: the plain forward pass. */
     ForwardHooks NONE = new ForwardHooks() {
         @Override
         public boolean active(HookPoint point, int layer) {
@@ -18,16 +19,36 @@ public interface ForwardHooks {
         }
     };
 
-    /** True when some hook listens at this point (layer is ignored for embedding points). */
+    /**
+     * Whether some hook listens at this point.
+     *
+     * @param point the point
+     * @param layer its layer (ignored for the points outside the blocks)
+     * @return true when {@link #fire} would reach a hook
+     */
     boolean active(HookPoint point, int layer);
 
-    /** Fires the point when some hook listens there; costs one check otherwise. */
+    /**
+     * Fires the point when some hook listens there; costs one check otherwise.
+     *
+     * @param point the point
+     * @param layer its layer (ignored for the points outside the blocks)
+     * @param activation the live activation, laid out as {@link HookPoint#layout()}; hooks may change it
+     * @param batch the batch it belongs to
+     */
     default void at(HookPoint point, int layer, float[] activation, Batch batch) {
         if (active(point, layer)) {
             fire(point, layer, activation, batch);
         }
     }
 
-    /** Hands the live activation (laid out as {@link HookPoint#layout()}) to the hooks at this point. */
+    /**
+     * Hands the live activation to the hooks at this point.
+     *
+     * @param point the point
+     * @param layer its layer (ignored for the points outside the blocks)
+     * @param activation the live activation, laid out as {@link HookPoint#layout()}; hooks may change it
+     * @param batch the batch it belongs to
+     */
     void fire(HookPoint point, int layer, float[] activation, Batch batch);
 }

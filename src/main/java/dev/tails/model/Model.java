@@ -36,6 +36,13 @@ public final class Model {
         this.unusedTensors = unusedTensors;
     }
 
+    /**
+     * Loads a model folder: config.json, model.safetensors (or a sharded index), the tokenizer files.
+     *
+     * @param folder the folder
+     * @return the model
+     * @throws dev.tails.TailsException naming the file at fault
+     */
     public static Model load(Path folder) {
         return load(folder, ModelConfig.load(folder));
     }
@@ -43,12 +50,21 @@ public final class Model {
     /**
      * A model folder, or a Hugging Face Hub id {@code ORG/NAME[@REVISION]}: downloaded into the
      * Hugging Face cache (HF_TOKEN, HF_ENDPOINT, HF_HUB_CACHE, HF_HUB_OFFLINE apply) unless it is there.
+     *
+     * @param idOrPath a folder path, or {@code ORG/NAME[@REVISION]}
+     * @return the model
      */
     public static Model fromPretrained(String idOrPath) {
         return load(HubClient.folderOrSnapshot(idOrPath, Progress.SILENT));
     }
 
-    /** Loads the folder with a config of the caller's (e.g. another activation than config.json names). */
+    /**
+     * Loads the folder with a config of the caller's (e.g. another activation than config.json names).
+     *
+     * @param folder the folder
+     * @param config the config to run it with
+     * @return the model
+     */
     public static Model load(Path folder, ModelConfig config) {
         Tokenizer tokenizer = Tokenizer.load(folder);
         try (Checkpoint checkpoint = Checkpoint.open(folder)) {
@@ -59,44 +75,73 @@ public final class Model {
         }
     }
 
-    /** The same weights (shared, not copied) run with another activation. */
+    /**
+     * The same weights (shared, not copied) run with another activation.
+     *
+     * @param activation the FFN activation
+     * @return the model with it
+     */
     public Model withActivation(Activation activation) {
         return new Model(folder, config.withActivation(activation), tokenizer, weights, mlmHead, unusedTensors);
     }
 
+    /** {@return the folder it was loaded from} */
     public Path folder() {
         return folder;
     }
 
+    /** {@return its architecture numbers} */
     public ModelConfig config() {
         return config;
     }
 
+    /** {@return the tokenizer of its folder} */
     public Tokenizer tokenizer() {
         return tokenizer;
     }
 
+    /** {@return the encoder the forward runs} */
     public Encoder encoder() {
         return encoder;
     }
 
-    /** The loaded tensors (shared arrays: copy before editing), e.g. to build an edited {@link Encoder}. */
+    /**
+     * The loaded tensors (shared arrays: copy before editing), e.g. to build an edited {@link Encoder}.
+     *
+     * @return the weights
+     */
     public EncoderWeights weights() {
         return weights;
     }
 
-    /** Checkpoint tensors the model ignores, such as an NSP head or the copy of a tied decoder weight. */
+    /**
+     * Checkpoint tensors the model ignores, such as an NSP head or the copy of a tied decoder weight.
+     *
+     * @return their names
+     */
     public Set<String> unusedTensors() {
         return unusedTensors;
     }
 
-    /** Tokenizes one text; with truncate, a text over the model's limit keeps its first tokens (else the batch refuses it). */
+    /**
+     * Tokenizes one text.
+     *
+     * @param text the text
+     * @param truncate whether a text over the model's limit keeps its first tokens (else the batch refuses it)
+     * @return its encoding, special tokens included
+     */
     public Encoding encode(String text, boolean truncate) {
         Encoding e = tokenizer.encode(text);
         return truncate && e.length() > config.maxTokens() ? e.truncated(config.maxTokens()) : e;
     }
 
-    /** Tokenizes texts into one padded batch; a text over the model's limit is an error unless truncate. */
+    /**
+     * Tokenizes texts into one padded batch.
+     *
+     * @param texts the texts
+     * @param truncate whether a text over the model's limit is cut (else it is an error)
+     * @return the batch
+     */
     public Batch batch(List<String> texts, boolean truncate) {
         List<Encoding> encodings = new ArrayList<>(texts.size());
         for (String text : texts) {
@@ -105,17 +150,29 @@ public final class Model {
         return Batch.of(encodings, config);
     }
 
-    /** The encoder's forward; it goes on through the masked-LM head when a hook listens there (hook_mlm_*). */
+    /**
+     * The encoder's forward; it goes on through the masked-LM head when a hook listens there (hook_mlm_*).
+     *
+     * @param batch the batch
+     * @param hooks the hooks of this call, {@link ForwardHooks#NONE} for none
+     * @return every hidden state
+     */
     public EncoderOutput forward(Batch batch, ForwardHooks hooks) {
         boolean headHooked = hooks.active(HookPoint.MLM_TRANSFORM, 0) || hooks.active(HookPoint.MLM_LOGITS, 0);
         return headHooked ? mlmLogits(batch, hooks).encoder() : encoder.forward(batch, hooks);
     }
 
+    /**
+     * Tokenizes the texts (no truncation) and runs them without hooks.
+     *
+     * @param texts the texts
+     * @return every hidden state
+     */
     public EncoderOutput forward(List<String> texts) {
         return encoder.forward(batch(texts, false), ForwardHooks.NONE);
     }
 
-    /** True when the checkpoint has a masked-LM head, so {@link #mlmLogits} and {@link #fillMask} work. */
+    /** {@return whether the checkpoint has a masked-LM head, so {@link #mlmLogits} and {@link #fillMask} work} */
     public boolean hasMlmHead() {
         return mlmHead.present();
     }
@@ -124,6 +181,10 @@ public final class Model {
      * The forward pass through the masked-LM head: logits [B*T, vocab]. Hooks see the encoder's
      * points and then hook_mlm_transform and hook_mlm_logits. Fails, naming the missing tensor,
      * before any computation when the checkpoint has no head.
+     *
+     * @param batch the batch
+     * @param hooks the hooks of this call
+     * @return the hidden states and the logits
      */
     public MaskedLmOutput mlmLogits(Batch batch, ForwardHooks hooks) {
         MlmHead head = new MlmHead(config, requireMlmHead());
@@ -132,12 +193,25 @@ public final class Model {
         return new MaskedLmOutput(out, logits, config.vocabSize());
     }
 
-    /** transformers' fill-mask pipeline: the k most likely tokens at each mask token of the text, in text order. */
+    /**
+     * transformers' fill-mask pipeline.
+     *
+     * @param text a text with one or more mask tokens
+     * @param k how many fills per mask
+     * @return the k most likely tokens at each mask token, in text order
+     */
     public List<MaskPredictions> fillMask(String text, int k) {
         return fillMask(List.of(text), k, false).getFirst();
     }
 
-    /** {@link #fillMask(String, int)} for several texts in one padded batch; truncate as {@link #batch}. */
+    /**
+     * {@link #fillMask(String, int)} for several texts in one padded batch.
+     *
+     * @param texts the texts
+     * @param k how many fills per mask
+     * @param truncate as {@link #batch}
+     * @return per text, its masks' predictions
+     */
     public List<List<MaskPredictions>> fillMask(List<String> texts, int k, boolean truncate) {
         requireMlmHead();
         return new FillMask(this, k, truncate).run(texts);

@@ -11,7 +11,20 @@ import java.nio.file.Path;
 
 /**
  * The architecture numbers of one model, read from a Hugging Face config.json.
- * tieWordEmbeddings: the masked-LM decoder is the word embedding table (HF's tie_word_embeddings, default true).
+ *
+ * @param family BERT, RoBERTa, ... (model_type)
+ * @param vocabSize vocab_size
+ * @param hiddenSize hidden_size, H
+ * @param numLayers num_hidden_layers, L
+ * @param numHeads num_attention_heads
+ * @param intermediateSize intermediate_size, I (the FFN's neurons)
+ * @param maxPositionEmbeddings max_position_embeddings
+ * @param typeVocabSize type_vocab_size
+ * @param layerNormEps layer_norm_eps
+ * @param activation hidden_act
+ * @param padTokenId pad_token_id
+ * @param tieWordEmbeddings whether the masked-LM decoder is the word embedding table (HF's
+ *        tie_word_embeddings, default true)
  */
 public record ModelConfig(
         ModelFamily family,
@@ -27,6 +40,7 @@ public record ModelConfig(
         int padTokenId,
         boolean tieWordEmbeddings) {
 
+    /** Checks that the heads split H evenly. */
     public ModelConfig {
         if (hiddenSize % numHeads != 0) {
             throw new TailsException("config: hidden_size " + hiddenSize
@@ -34,6 +48,7 @@ public record ModelConfig(
         }
     }
 
+    /** {@return H / heads, the width of one head} */
     public int headDim() {
         return hiddenSize / numHeads;
     }
@@ -41,16 +56,30 @@ public record ModelConfig(
     /**
      * Longest sequence the position table allows. RoBERTa's ids start at padding_idx + 1, so its
      * 514 position embeddings hold 512 tokens.
+     *
+     * @return the most tokens a sequence may have
      */
     public int maxTokens() {
         return family == ModelFamily.ROBERTA ? maxPositionEmbeddings - padTokenId - 1 : maxPositionEmbeddings;
     }
 
+    /**
+     * {@return this config with another FFN activation}
+     *
+     * @param newActivation the activation to run instead
+     */
     public ModelConfig withActivation(Activation newActivation) {
         return new ModelConfig(family, vocabSize, hiddenSize, numLayers, numHeads, intermediateSize,
                 maxPositionEmbeddings, typeVocabSize, layerNormEps, newActivation, padTokenId, tieWordEmbeddings);
     }
 
+    /**
+     * Reads a model folder's config.json.
+     *
+     * @param modelDir the folder
+     * @return its config
+     * @throws dev.tails.TailsException when the file is missing, malformed, or asks for what is not implemented
+     */
     public static ModelConfig load(Path modelDir) {
         Path file = modelDir.resolve("config.json");
         if (!Files.isRegularFile(file)) {

@@ -7,10 +7,19 @@ import java.util.Arrays;
 /**
  * The tokenizer's output for one text or one text pair. Offsets are Java String (UTF-16) indices
  * into the text the token came from (for a pair, into its own side); special tokens have [0,0).
+ * Every array has one entry per token.
+ *
+ * @param ids token ids
+ * @param tokens their strings in the vocabulary
+ * @param typeIds token type ids (0, or 1 for a pair's second text in BERT)
+ * @param specialTokensMask 1 for a special token, else 0
+ * @param offsetStarts where each token starts in its text
+ * @param offsetEnds where each token ends in its text (exclusive)
  */
 public record Encoding(int[] ids, String[] tokens, int[] typeIds, int[] specialTokensMask,
                        int[] offsetStarts, int[] offsetEnds) {
 
+    /** Checks that every array is as long as ids. */
     public Encoding {
         int n = ids.length;
         if (tokens.length != n || typeIds.length != n || specialTokensMask.length != n
@@ -19,13 +28,17 @@ public record Encoding(int[] ids, String[] tokens, int[] typeIds, int[] specialT
         }
     }
 
+    /** {@return the number of tokens} */
     public int length() {
         return ids.length;
     }
 
     /**
      * At most {@code maxTokens} tokens, cutting the content but keeping the trailing special
-     * token(s), as Hugging Face's truncation of a single sequence does ([CLS] a b [SEP] -> [CLS] a [SEP]).
+     * token(s), as Hugging Face's truncation of a single sequence does ([CLS] a b [SEP] -&gt; [CLS] a [SEP]).
+     *
+     * @param maxTokens the most tokens to keep
+     * @return this when it fits, else the cut encoding
      */
     public Encoding truncated(int maxTokens) {
         if (length() <= maxTokens) {

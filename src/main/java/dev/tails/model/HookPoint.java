@@ -6,9 +6,9 @@ package dev.tails.model;
  * only when logits are asked for ({@link Model#mlmLogits}).
  */
 public enum HookPoint {
-    EMBED("embed.hook_embed", Stage.EMBEDDINGS, Layout.HIDDEN),
-    POS_EMBED("embed.hook_pos_embed", Stage.EMBEDDINGS, Layout.HIDDEN),
-    TOKEN_TYPE_EMBED("embed.hook_token_type_embed", Stage.EMBEDDINGS, Layout.HIDDEN),
+    EMBED("embed.hook_embed", Stage.EMBEDDINGS, Layout.EMBEDDING),
+    POS_EMBED("embed.hook_pos_embed", Stage.EMBEDDINGS, Layout.EMBEDDING),
+    TOKEN_TYPE_EMBED("embed.hook_token_type_embed", Stage.EMBEDDINGS, Layout.EMBEDDING),
     FULL_EMBED("hook_full_embed", Stage.EMBEDDINGS, Layout.HIDDEN),
     RESID_PRE("hook_resid_pre", Stage.BLOCK, Layout.HIDDEN),
     Q("attn.hook_q", Stage.BLOCK, Layout.HEADS),
@@ -34,10 +34,11 @@ public enum HookPoint {
 
     /**
      * How an activation of the batch is laid out in its flat array (B sequences padded to T tokens).
-     * HIDDEN [B*T, H]; NEURONS [B*T, I]; HEADS [B*T, heads, dh]; HEAD_RESULTS [B*T, heads, H];
-     * ATTENTION [B, heads, T(query), T(key)]; VOCAB [B*T, vocab].
+     * HIDDEN [B*T, H]; EMBEDDING [B*T, E], the lookup tables' width (H but for ELECTRA's narrower
+     * embeddings, projected to H before hook_full_embed); NEURONS [B*T, I]; HEADS [B*T, heads, dh];
+     * HEAD_RESULTS [B*T, heads, H]; ATTENTION [B, heads, T(query), T(key)]; VOCAB [B*T, vocab].
      */
-    public enum Layout { HIDDEN, NEURONS, HEADS, HEAD_RESULTS, ATTENTION, VOCAB }
+    public enum Layout { HIDDEN, EMBEDDING, NEURONS, HEADS, HEAD_RESULTS, ATTENTION, VOCAB }
 
     private final String suffix;
     private final Stage stage;

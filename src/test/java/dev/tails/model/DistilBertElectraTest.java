@@ -2,6 +2,7 @@ package dev.tails.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tails.TestFiles;
+import dev.tails.hook.HookShape;
 import dev.tails.io.Json;
 import dev.tails.io.SafetensorsFile;
 import dev.tails.tokenize.Encoding;
@@ -12,7 +13,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import static dev.tails.model.GoldenAssert.maxAbsDiff;
 import static dev.tails.model.GoldenAssert.toInts;
@@ -112,5 +115,31 @@ class DistilBertElectraTest {
         assertEquals(16, projection.in());
         assertEquals(32, projection.out());
         assertTrue(model.unusedTensors().contains("discriminator_predictions.dense.weight"), model.unusedTensors().toString());
+    }
+
+    /** The lookups keep the tables' width E; hook_full_embed is hidden state 0, after the projection, width H. */
+    @Test
+    void electraEmbeddingHooksHaveTheTablesWidthAndFullEmbedTheHiddenWidth() {
+        Model model = load("tiny-electra");
+        Batch batch = model.batch(List.of("The bank raised its rates."), false);
+        Map<HookPoint, float[]> seen = new EnumMap<>(HookPoint.class);
+        EncoderOutput out = model.forward(batch, new ForwardHooks() {
+            @Override
+            public boolean active(HookPoint point, int layer) {
+                return point.stage() == HookPoint.Stage.EMBEDDINGS;
+            }
+
+            @Override
+            public void fire(HookPoint point, int layer, float[] activation, Batch b) {
+                seen.put(point, activation.clone());
+            }
+        });
+        int rows = batch.rows();
+        for (HookPoint lookup : List.of(HookPoint.EMBED, HookPoint.POS_EMBED, HookPoint.TOKEN_TYPE_EMBED)) {
+            assertEquals(rows * 16, seen.get(lookup).length, lookup.name());
+            assertArrayEquals(new int[] {rows, 16}, HookShape.of(model.config()).perSequence(lookup.layout(), rows));
+        }
+        assertArrayEquals(out.hiddenStates()[0], seen.get(HookPoint.FULL_EMBED));
+        assertEquals(rows * 32, seen.get(HookPoint.FULL_EMBED).length);
     }
 }

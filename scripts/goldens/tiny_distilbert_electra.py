@@ -25,7 +25,7 @@ import struct
 import numpy as np
 import torch
 
-from tiny_xlm_roberta import write_safetensors
+from tiny_xlm_roberta import np_dense, np_layer_norm, write_safetensors
 
 TINY_BERT = "src/test/resources/models/tiny-bert/vocab.txt"
 BERT_GOLDEN = "src/test/resources/golden/tiny-bert"
@@ -67,22 +67,29 @@ def normal(g, *shape, std=0.2, mean=0.0):
     return (torch.randn(*shape, generator=g) * std + mean).float()
 
 
+def add_block_weights(g, w, prefix, linears, norms):
+    """Random Linear (weight N(0, 0.2), bias N(0, 0.1)) and LayerNorm (N(1, 0.1), N(0, 0.1)) tensors of every layer."""
+    for l in range(LAYERS):
+        p = f"{prefix}.{l}."
+        for name, out, inp in linears:
+            w[p + name + ".weight"] = normal(g, out, inp)
+            w[p + name + ".bias"] = normal(g, out, std=0.1)
+        for ln in norms:
+            w[p + ln + ".weight"] = normal(g, H, std=0.1, mean=1.0)
+            w[p + ln + ".bias"] = normal(g, H, std=0.1)
+    return w
+
+
 def distilbert_weights(vocab_size):
     g = torch.Generator().manual_seed(20251203)
     w = {"embeddings.word_embeddings.weight": normal(g, vocab_size, H, std=0.5),
          "embeddings.position_embeddings.weight": normal(g, POSITIONS, H, std=0.5),
          "embeddings.LayerNorm.weight": normal(g, H, std=0.1, mean=1.0),
          "embeddings.LayerNorm.bias": normal(g, H, std=0.1)}
-    for l in range(LAYERS):
-        p = f"transformer.layer.{l}."
-        for name, out, inp in (("attention.q_lin", H, H), ("attention.k_lin", H, H), ("attention.v_lin", H, H),
-                               ("attention.out_lin", H, H), ("ffn.lin1", FFN, H), ("ffn.lin2", H, FFN)):
-            w[p + name + ".weight"] = normal(g, out, inp)
-            w[p + name + ".bias"] = normal(g, out, std=0.1)
-        for ln in ("sa_layer_norm", "output_layer_norm"):
-            w[p + ln + ".weight"] = normal(g, H, std=0.1, mean=1.0)
-            w[p + ln + ".bias"] = normal(g, H, std=0.1)
-    return w
+    return add_block_weights(g, w, "transformer.layer",
+                             (("attention.q_lin", H, H), ("attention.k_lin", H, H), ("attention.v_lin", H, H),
+                              ("attention.out_lin", H, H), ("ffn.lin1", FFN, H), ("ffn.lin2", H, FFN)),
+                             ("sa_layer_norm", "output_layer_norm"))
 
 
 def electra_weights(vocab_size):
@@ -94,17 +101,11 @@ def electra_weights(vocab_size):
          "embeddings.LayerNorm.bias": normal(g, E, std=0.1),
          "embeddings_project.weight": normal(g, H, E, std=0.3),
          "embeddings_project.bias": normal(g, H, std=0.1)}
-    for l in range(LAYERS):
-        p = f"encoder.layer.{l}."
-        for name, out, inp in (("attention.self.query", H, H), ("attention.self.key", H, H),
-                               ("attention.self.value", H, H), ("attention.output.dense", H, H),
-                               ("intermediate.dense", FFN, H), ("output.dense", H, FFN)):
-            w[p + name + ".weight"] = normal(g, out, inp)
-            w[p + name + ".bias"] = normal(g, out, std=0.1)
-        for ln in ("attention.output.LayerNorm", "output.LayerNorm"):
-            w[p + ln + ".weight"] = normal(g, H, std=0.1, mean=1.0)
-            w[p + ln + ".bias"] = normal(g, H, std=0.1)
-    return w
+    return add_block_weights(g, w, "encoder.layer",
+                             (("attention.self.query", H, H), ("attention.self.key", H, H),
+                              ("attention.self.value", H, H), ("attention.output.dense", H, H),
+                              ("intermediate.dense", FFN, H), ("output.dense", H, FFN)),
+                             ("attention.output.LayerNorm", "output.LayerNorm"))
 
 
 def linear(w, x, name):
@@ -171,12 +172,10 @@ def numpy_forward(w, ids, types, attention, family):
     verf = np.vectorize(erf)
 
     def ln(x, name):
-        mu = x.mean(-1, keepdims=True)
-        var = ((x - mu) ** 2).mean(-1, keepdims=True)
-        return (x - mu) / np.sqrt(var + EPS) * w[name + ".weight"] + w[name + ".bias"]
+        return np_layer_norm(w, x, name, EPS)
 
     def dense(x, name):
-        return np.einsum("...i,oi->...o", x, w[name + ".weight"]) + w[name + ".bias"]
+        return np_dense(w, x, name)
 
     b, t = ids.shape
     x = w["embeddings.word_embeddings.weight"][ids] + w["embeddings.position_embeddings.weight"][np.arange(t)]

@@ -28,7 +28,8 @@ final class Embeddings {
         hooks.at(HookPoint.POS_EMBED, 0, positions, batch);
         // without a token-type table (DistilBERT) that part is zero: adding it changes no bit, and hooks
         // and the embedding attribution keep their three parts
-        float[] types = weights.tokenType() == null ? new float[rows * width] : gather(weights.tokenType(), batch, Batch::typeId);
+        float[] types = weights.tokenType() == null ? new float[rows * width]
+                : gather(weights.tokenType(), batch, Batch::typeId);
         hooks.at(HookPoint.TOKEN_TYPE_EMBED, 0, types, batch);
         // HF adds in this order: (words + token types) + positions.
         VectorOps.add(words, types, words, rows * width);

@@ -131,7 +131,8 @@ public record ModelConfig(
             refuseIfTrue(root, flag, where, "tails runs the bidirectional encoder only");
         }
         JsonNode embeddingSize = root.get("embedding_size");
-        if (family != ModelFamily.ELECTRA && embeddingSize != null && !embeddingSize.isNull() && !embeddingSize.equals(root.get("hidden_size"))) {
+        if (family != ModelFamily.ELECTRA && embeddingSize != null && !embeddingSize.isNull()
+                && !embeddingSize.equals(root.get("hidden_size"))) {
             throw new TailsException(where + ": embedding_size " + embeddingSize + " differs from hidden_size "
                     + root.get("hidden_size") + " (a factorized embedding projection is not implemented)");
         }

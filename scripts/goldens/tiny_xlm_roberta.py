@@ -99,6 +99,18 @@ def torch_forward(w, ids, attention):
     return torch.stack(states, dim=1), pooled
 
 
+def np_layer_norm(w, x, name, eps):
+    """LayerNorm over the last axis in NumPy (biased variance, as torch), weights named name.weight/.bias."""
+    mu = x.mean(-1, keepdims=True)
+    var = ((x - mu) ** 2).mean(-1, keepdims=True)
+    return (x - mu) / np.sqrt(var + eps) * w[name + ".weight"] + w[name + ".bias"]
+
+
+def np_dense(w, x, name):
+    """A torch Linear in NumPy: x @ weight.T + bias."""
+    return np.einsum("...i,oi->...o", x, w[name + ".weight"]) + w[name + ".bias"]
+
+
 def numpy_forward(w, ids, attention):
     """The same maths in float64 NumPy, written apart from the torch one."""
     from math import erf
@@ -107,12 +119,10 @@ def numpy_forward(w, ids, attention):
     verf = np.vectorize(erf)
 
     def ln(x, name):
-        mu = x.mean(-1, keepdims=True)
-        var = ((x - mu) ** 2).mean(-1, keepdims=True)
-        return (x - mu) / np.sqrt(var + EPS) * w[name + ".weight"] + w[name + ".bias"]
+        return np_layer_norm(w, x, name, EPS)
 
     def dense(x, name):
-        return np.einsum("...i,oi->...o", x, w[name + ".weight"]) + w[name + ".bias"]
+        return np_dense(w, x, name)
 
     keep = ids != PAD
     pos = np.cumsum(keep, axis=1) * keep + PAD

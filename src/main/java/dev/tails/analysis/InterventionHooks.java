@@ -16,7 +16,8 @@ public final class InterventionHooks {
 
     /** The position embeddings are zero: what the tails are without them. */
     public static ForwardHooks zeroPositionEmbeddings(ModelConfig config) {
-        int[] everyDim = IntStream.range(0, config.hiddenSize()).toArray();
+        // the lookup is as wide as the tables: narrower than the hidden states for ELECTRA's small models
+        int[] everyDim = IntStream.range(0, config.embeddingSize()).toArray();
         return new HookRegistry(config).add(new HookSite(HookPoint.POS_EMBED, 0), Interventions.zeroDims(everyDim));
     }
 }

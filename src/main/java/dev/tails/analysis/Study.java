@@ -1,6 +1,7 @@
 package dev.tails.analysis;
 
 import dev.tails.Progress;
+import dev.tails.TailsException;
 import dev.tails.attribution.Attribution;
 import dev.tails.attribution.Attributor;
 import dev.tails.corpus.Clip;
@@ -11,6 +12,7 @@ import dev.tails.corpus.SentenceSample;
 import dev.tails.corpus.TokenizedCorpus;
 import dev.tails.model.ForwardHooks;
 import dev.tails.model.Model;
+import dev.tails.model.ModelConfig;
 import dev.tails.probe.PositionProbes;
 import dev.tails.probe.ProbeResult;
 
@@ -31,7 +33,21 @@ public final class Study {
     private Study() {
     }
 
+    /**
+     * The origin section reads the tail dim in the position table and the embedding LayerNorm; with
+     * ELECTRA's embeddings_project those live in another, narrower space where the dim means nothing.
+     */
+    private static void refuseProjectedEmbeddings(Model model) {
+        ModelConfig c = model.config();
+        if (c.embeddingSize() != c.hiddenSize()) {
+            throw new TailsException("study: " + model.folder() + " has embedding_size " + c.embeddingSize()
+                    + " projected to hidden_size " + c.hiddenSize() + "; the study's origin section reads the tail dim"
+                    + " in the embedding tables, which this projection puts in another space (not implemented)");
+        }
+    }
+
     public static StudyResult run(Model model, List<String> corpusTexts, StudySettings settings, Progress progress) {
+        refuseProjectedEmbeddings(model);
         int states = model.config().numLayers() + 1;
         int hidden = model.config().hiddenSize();
         // Texts numbered by token count: batches of like length carry little padding, no statistic depends on

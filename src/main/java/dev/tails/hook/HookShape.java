@@ -3,18 +3,22 @@ package dev.tails.hook;
 import dev.tails.model.HookPoint;
 import dev.tails.model.ModelConfig;
 
-/** The sizes that give each {@link HookPoint.Layout} its shape: hidden H, neurons I, heads, head dim dh and vocabulary. */
-public record HookShape(int hidden, int neurons, int heads, int headDim, int vocab) {
+/**
+ * The sizes that give each {@link HookPoint.Layout} its shape: hidden H, embedding width E, neurons I,
+ * heads, head dim dh and vocabulary.
+ */
+public record HookShape(int hidden, int embedding, int neurons, int heads, int headDim, int vocab) {
 
     public static HookShape of(ModelConfig config) {
-        return new HookShape(config.hiddenSize(), config.intermediateSize(), config.numHeads(), config.headDim(),
-                config.vocabSize());
+        return new HookShape(config.hiddenSize(), config.embeddingSize(), config.intermediateSize(), config.numHeads(),
+                config.headDim(), config.vocabSize());
     }
 
     /** Floats per token row for the row layouts ([B*T, width]); ATTENTION has no token rows. */
     public int rowWidth(HookPoint.Layout layout) {
         return switch (layout) {
             case HIDDEN -> hidden;
+            case EMBEDDING -> embedding;
             case NEURONS -> neurons;
             case HEADS -> heads * headDim;
             case HEAD_RESULTS -> heads * hidden;
@@ -27,6 +31,7 @@ public record HookShape(int hidden, int neurons, int heads, int headDim, int voc
     public int[] perSequence(HookPoint.Layout layout, int length) {
         return switch (layout) {
             case HIDDEN -> new int[] {length, hidden};
+            case EMBEDDING -> new int[] {length, embedding};
             case NEURONS -> new int[] {length, neurons};
             case HEADS -> new int[] {length, heads, headDim};
             case HEAD_RESULTS -> new int[] {length, heads, hidden};

@@ -12,10 +12,15 @@ public enum Activation {
     GELU_TANH;
 
     public static Activation fromHiddenAct(String hiddenAct, String where) {
-        return switch (hiddenAct) {
+        return named("hidden_act", hiddenAct, where);
+    }
+
+    /** The activation a config field names (BERT's hidden_act, DistilBERT's activation), refused by that field's name. */
+    static Activation named(String field, String name, String where) {
+        return switch (name) {
             case "gelu" -> GELU_ERF;
             case "gelu_new", "gelu_pytorch_tanh", "gelu_fast" -> GELU_TANH;
-            default -> throw new TailsException(where + ": hidden_act '" + hiddenAct
+            default -> throw new TailsException(where + ": " + field + " '" + name
                     + "' is not supported (expected 'gelu' or 'gelu_new')");
         };
     }

@@ -94,7 +94,8 @@ public final class Batch {
                 throw new TailsException("text " + index + ": token id " + ids[j] + " at " + j
                         + " is outside the vocabulary [0, " + config.vocabSize() + ")");
             }
-            if (types[j] < 0 || types[j] >= config.typeVocabSize()) {
+            // a family without token types (typeVocabSize 0) ignores them, as DistilBertModel takes none
+            if (config.typeVocabSize() > 0 && (types[j] < 0 || types[j] >= config.typeVocabSize())) {
                 throw new TailsException("text " + index + ": token type " + types[j] + " at " + j
                         + " is outside [0, " + config.typeVocabSize() + ")");
             }

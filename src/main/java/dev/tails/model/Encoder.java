@@ -15,7 +15,7 @@ public final class Encoder {
 
     public Encoder(ModelConfig config, EncoderWeights weights) {
         this.config = config;
-        this.embeddings = new Embeddings(weights.embeddings(), config.hiddenSize());
+        this.embeddings = new Embeddings(weights.embeddings(), config);
         for (int l = 0; l < weights.layers().size(); l++) {
             layers.add(new EncoderLayer(weights.layers().get(l), config, l));
         }

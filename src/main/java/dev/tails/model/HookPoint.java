@@ -6,13 +6,13 @@ package dev.tails.model;
  * only when logits are asked for ({@link Model#mlmLogits}).
  */
 public enum HookPoint {
-    /** Word embeddings [T,H]. */
-    EMBED("embed.hook_embed", Stage.EMBEDDINGS, Layout.HIDDEN),
-    /** Position embeddings [T,H]. */
-    POS_EMBED("embed.hook_pos_embed", Stage.EMBEDDINGS, Layout.HIDDEN),
-    /** Token type embeddings [T,H]. */
-    TOKEN_TYPE_EMBED("embed.hook_token_type_embed", Stage.EMBEDDINGS, Layout.HIDDEN),
-    /** Embeddings after LayerNorm, hidden state 0 [T,H]. */
+    /** Word embeddings [T,E] (E = H but for ELECTRA's narrower tables). */
+    EMBED("embed.hook_embed", Stage.EMBEDDINGS, Layout.EMBEDDING),
+    /** Position embeddings [T,E]. */
+    POS_EMBED("embed.hook_pos_embed", Stage.EMBEDDINGS, Layout.EMBEDDING),
+    /** Token type embeddings [T,E]. */
+    TOKEN_TYPE_EMBED("embed.hook_token_type_embed", Stage.EMBEDDINGS, Layout.EMBEDDING),
+    /** Embeddings after LayerNorm (and ELECTRA's projection), hidden state 0 [T,H]. */
     FULL_EMBED("hook_full_embed", Stage.EMBEDDINGS, Layout.HIDDEN),
     /** Input of the block [T,H]. */
     RESID_PRE("hook_resid_pre", Stage.BLOCK, Layout.HIDDEN),
@@ -65,6 +65,8 @@ public enum HookPoint {
     public enum Layout {
         /** [B*T, H]. */
         HIDDEN,
+        /** [B*T, E]: the lookup tables' width (H but for ELECTRA's narrower embeddings, projected to H before hook_full_embed). */
+        EMBEDDING,
         /** [B*T, I]. */
         NEURONS,
         /** [B*T, heads, dh]. */

@@ -16,10 +16,12 @@ record MlmHeadFormat(String dense, String layerNorm, String bias, String decoder
     static final MlmHeadFormat ROBERTA = new MlmHeadFormat("lm_head.dense", "lm_head.layer_norm", "lm_head.bias",
             "lm_head.decoder", false);
 
+    /** The family's head, or null when tails implements none for it. */
     static MlmHeadFormat of(ModelFamily family) {
         return switch (family) {
             case BERT -> BERT;
             case ROBERTA -> ROBERTA;
+            case DISTILBERT, ELECTRA -> null;
         };
     }
 

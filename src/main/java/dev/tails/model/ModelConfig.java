@@ -19,12 +19,14 @@ import java.nio.file.Path;
  * @param numHeads num_attention_heads
  * @param intermediateSize intermediate_size, I (the FFN's neurons)
  * @param maxPositionEmbeddings max_position_embeddings
- * @param typeVocabSize type_vocab_size
+ * @param typeVocabSize type_vocab_size; 0 when the family has no token-type table (DistilBERT), so type ids are ignored
  * @param layerNormEps layer_norm_eps
  * @param activation hidden_act
  * @param padTokenId pad_token_id
  * @param tieWordEmbeddings whether the masked-LM decoder is the word embedding table (HF's
  *        tie_word_embeddings, default true)
+ * @param embeddingSize the width of the embedding tables and their LayerNorm; only ELECTRA's may differ from
+ *        hiddenSize, and then a projection brings hidden state 0 to hiddenSize
  */
 public record ModelConfig(
         ModelFamily family,
@@ -38,7 +40,19 @@ public record ModelConfig(
         float layerNormEps,
         Activation activation,
         int padTokenId,
-        boolean tieWordEmbeddings) {
+        boolean tieWordEmbeddings,
+        int embeddingSize) {
+
+    /** HF's ElectraConfig default for embedding_size. */
+    private static final int ELECTRA_EMBEDDING_SIZE = 128;
+
+    /** A config whose embeddings are as wide as the hidden states (every family but ELECTRA's small models). */
+    public ModelConfig(ModelFamily family, int vocabSize, int hiddenSize, int numLayers, int numHeads,
+                       int intermediateSize, int maxPositionEmbeddings, int typeVocabSize, float layerNormEps,
+                       Activation activation, int padTokenId, boolean tieWordEmbeddings) {
+        this(family, vocabSize, hiddenSize, numLayers, numHeads, intermediateSize, maxPositionEmbeddings,
+                typeVocabSize, layerNormEps, activation, padTokenId, tieWordEmbeddings, hiddenSize);
+    }
 
     /** Checks that the heads split H evenly. */
     public ModelConfig {
@@ -70,7 +84,8 @@ public record ModelConfig(
      */
     public ModelConfig withActivation(Activation newActivation) {
         return new ModelConfig(family, vocabSize, hiddenSize, numLayers, numHeads, intermediateSize,
-                maxPositionEmbeddings, typeVocabSize, layerNormEps, newActivation, padTokenId, tieWordEmbeddings);
+                maxPositionEmbeddings, typeVocabSize, layerNormEps, newActivation, padTokenId, tieWordEmbeddings,
+                embeddingSize);
     }
 
     /**
@@ -101,13 +116,17 @@ public record ModelConfig(
 
     static ModelConfig parse(JsonNode root, String where) {
         ModelFamily family = ModelFamily.fromModelType(text(root, "model_type", where), where);
-        refuseUnimplemented(root, where);
+        refuseUnimplemented(root, family, where);
+        if (family == ModelFamily.DISTILBERT) {
+            return DistilBertConfig.parse(root, where);
+        }
+        int hidden = positive(root, "hidden_size", where);
         int pad = root.has("pad_token_id") ? positiveOrZero(root, "pad_token_id", where)
                 : (family == ModelFamily.ROBERTA ? 1 : 0);
         return new ModelConfig(
                 family,
                 positive(root, "vocab_size", where),
-                positive(root, "hidden_size", where),
+                hidden,
                 positive(root, "num_hidden_layers", where),
                 positive(root, "num_attention_heads", where),
                 positive(root, "intermediate_size", where),
@@ -116,34 +135,46 @@ public record ModelConfig(
                 (float) number(root, "layer_norm_eps", where, family == ModelFamily.ROBERTA ? 1e-5 : 1e-12),
                 Activation.fromHiddenAct(root.has("hidden_act") ? text(root, "hidden_act", where) : "gelu", where),
                 pad,
-                bool(root, "tie_word_embeddings", where, true));
+                bool(root, "tie_word_embeddings", where, true),
+                family == ModelFamily.ELECTRA ? electraEmbeddingSize(root, where) : hidden);
+    }
+
+    private static int electraEmbeddingSize(JsonNode root, String where) {
+        JsonNode n = root.get("embedding_size");
+        return n == null || n.isNull() ? ELECTRA_EMBEDDING_SIZE : positive(root, "embedding_size", where);
     }
 
     /**
      * Settings that change the maths of HF's BertModel/RobertaModel and that the encoder does not
-     * implement: refused by name rather than silently computing another model.
+     * implement: refused by name rather than silently computing another model. ELECTRA alone has the
+     * embedding projection that embedding_size != hidden_size asks for.
      */
-    private static void refuseUnimplemented(JsonNode root, String where) {
+    private static void refuseUnimplemented(JsonNode root, ModelFamily family, String where) {
         JsonNode positions = root.get("position_embedding_type");
         if (positions != null && !positions.isNull() && !"absolute".equals(positions.asText(null))) {
             throw new TailsException(where + ": position_embedding_type " + positions
                     + " is not supported (only \"absolute\" position embeddings are implemented)");
         }
         for (String flag : new String[] {"is_decoder", "add_cross_attention", "is_encoder_decoder"}) {
-            JsonNode n = root.get(flag);
-            if (n != null && !n.isNull() && (!n.isBoolean() || n.asBoolean())) {
-                throw new TailsException(where + ": " + flag + " " + n
-                        + " is not supported (tails runs the bidirectional encoder only)");
-            }
+            refuseIfTrue(root, flag, where, "tails runs the bidirectional encoder only");
         }
         JsonNode embeddingSize = root.get("embedding_size");
-        if (embeddingSize != null && !embeddingSize.isNull() && !embeddingSize.equals(root.get("hidden_size"))) {
+        if (family != ModelFamily.ELECTRA && embeddingSize != null && !embeddingSize.isNull()
+                && !embeddingSize.equals(root.get("hidden_size"))) {
             throw new TailsException(where + ": embedding_size " + embeddingSize + " differs from hidden_size "
                     + root.get("hidden_size") + " (a factorized embedding projection is not implemented)");
         }
     }
 
-    private static String text(JsonNode root, String key, String where) {
+    /** Refuses a flag that is set (anything but absent, null or false), naming it and why. */
+    static void refuseIfTrue(JsonNode root, String flag, String where, String why) {
+        JsonNode n = root.get(flag);
+        if (n != null && !n.isNull() && (!n.isBoolean() || n.asBoolean())) {
+            throw new TailsException(where + ": " + flag + " " + n + " is not supported (" + why + ")");
+        }
+    }
+
+    static String text(JsonNode root, String key, String where) {
         JsonNode n = root.get(key);
         if (n == null || !n.isTextual()) {
             throw new TailsException(where + ": '" + key + "' must be a string");
@@ -151,7 +182,7 @@ public record ModelConfig(
         return n.asText();
     }
 
-    private static boolean bool(JsonNode root, String key, String where, boolean fallback) {
+    static boolean bool(JsonNode root, String key, String where, boolean fallback) {
         JsonNode n = root.get(key);
         if (n == null) {
             return fallback;
@@ -162,7 +193,7 @@ public record ModelConfig(
         return n.asBoolean();
     }
 
-    private static int positive(JsonNode root, String key, String where) {
+    static int positive(JsonNode root, String key, String where) {
         int v = positiveOrZero(root, key, where);
         if (v == 0) {
             throw new TailsException(where + ": '" + key + "' must be positive, got 0");
@@ -170,7 +201,7 @@ public record ModelConfig(
         return v;
     }
 
-    private static int positiveOrZero(JsonNode root, String key, String where) {
+    static int positiveOrZero(JsonNode root, String key, String where) {
         JsonNode n = root.get(key);
         if (n == null || !n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < 0) {
             throw new TailsException(where + ": '" + key + "' must be a non-negative integer, got " + n);

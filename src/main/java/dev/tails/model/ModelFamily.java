@@ -8,10 +8,15 @@ import java.util.List;
  * The encoder families tails runs; they differ in tokenizer, position ids and tensor prefix (DESIGN.md §3).
  * XLM-RoBERTa and CamemBERT are RoBERTa with a SentencePiece vocabulary: HF's XLMRobertaModel and
  * CamembertModel are RobertaModel under another name, their checkpoints keep the "roberta." prefix.
+ * DistilBERT and ELECTRA run BERT's post-LN block with BERT's position ids: DistilBERT under other
+ * config and tensor names and without token types, ELECTRA with a possibly narrower embedding
+ * projected to the hidden size.
  */
 public enum ModelFamily {
     BERT("bert", List.of("bert")),
-    ROBERTA("roberta", List.of("roberta", "xlm-roberta", "camembert"));
+    ROBERTA("roberta", List.of("roberta", "xlm-roberta", "camembert")),
+    DISTILBERT("distilbert", List.of("distilbert")),
+    ELECTRA("electra", List.of("electra"));
 
     private final String tensorPrefix;
     private final List<String> modelTypes;
@@ -21,7 +26,7 @@ public enum ModelFamily {
         this.modelTypes = modelTypes;
     }
 
-    /** The tensor-name prefix of HF checkpoints, without the dot ("bert", "roberta"). */
+    /** The tensor-name prefix of HF checkpoints, without the dot ("bert", "roberta", "distilbert", "electra"). */
     public String tensorPrefix() {
         return tensorPrefix;
     }
@@ -33,6 +38,6 @@ public enum ModelFamily {
             }
         }
         throw new TailsException(where + ": model_type '" + modelType
-                + "' is not supported (expected 'bert', 'roberta', 'xlm-roberta' or 'camembert')");
+                + "' is not supported (expected 'bert', 'roberta', 'xlm-roberta', 'camembert', 'distilbert' or 'electra')");
     }
 }

@@ -6,7 +6,7 @@ final class PositionIds {
     }
 
     /**
-     * BERT: 0..T-1. RoBERTa, as HF's create_position_ids_from_input_ids: padding_idx + the running
+     * BERT, DistilBERT, ELECTRA: 0..T-1. RoBERTa, as HF's create_position_ids_from_input_ids: padding_idx + the running
      * count of non-padding ids, and padding_idx itself at padding ids (also a literal {@code <pad>}
      * inside a text).
      */
@@ -18,7 +18,7 @@ final class PositionIds {
             for (int t = 0; t < seqLen; t++) {
                 int row = b * seqLen + t;
                 positions[row] = switch (config.family()) {
-                    case BERT -> t;
+                    case BERT, DISTILBERT, ELECTRA -> t;
                     case ROBERTA -> inputIds[row] == pad ? pad : pad + ++count;
                 };
             }

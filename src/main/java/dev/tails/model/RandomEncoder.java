@@ -20,7 +20,7 @@ public final class RandomEncoder {
         SplittableRandom random = new SplittableRandom(seed);
         int h = c.hiddenSize();
         EmbeddingWeights embeddings = new EmbeddingWeights(values(random, c.vocabSize() * h),
-                values(random, c.maxPositionEmbeddings() * h), values(random, c.typeVocabSize() * h), norm(random, c));
+                values(random, c.maxPositionEmbeddings() * h), values(random, c.typeVocabSize() * h), norm(random, c), null);
         List<LayerWeights> layers = new ArrayList<>();
         for (int l = 0; l < c.numLayers(); l++) {
             layers.add(new LayerWeights(linear(random, h, h), linear(random, h, h), linear(random, h, h),

@@ -8,9 +8,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Binds checkpoint tensors to the encoder, under HF BertModel/RobertaModel names with or without the
- * family prefix ("bert.", "roberta." also for XLM-R and CamemBERT), accepting legacy LayerNorm.gamma/beta
- * names, and checking every shape against config.json; and the masked-LM head when the checkpoint has one.
+ * Binds checkpoint tensors to the encoder, under HF BertModel/RobertaModel/DistilBertModel/ElectraModel
+ * names ({@link EncoderTensorNames}) with or without the family prefix ("bert.", "roberta." also for
+ * XLM-R and CamemBERT, "distilbert.", "electra."), accepting legacy LayerNorm.gamma/beta names, and
+ * checking every shape against config.json; and the masked-LM head when the checkpoint has one.
  */
 final class WeightLoader {
     private final Checkpoint checkpoint;
@@ -27,23 +28,27 @@ final class WeightLoader {
 
     EncoderWeights load() {
         int h = config.hiddenSize();
+        int e = config.embeddingSize();
         EmbeddingWeights embeddings = new EmbeddingWeights(
-                tensor(prefix + "embeddings.word_embeddings.weight", config.vocabSize(), h),
-                tensor(prefix + "embeddings.position_embeddings.weight", config.maxPositionEmbeddings(), h),
-                tensor(prefix + "embeddings.token_type_embeddings.weight", config.typeVocabSize(), h),
-                layerNorm(prefix + "embeddings.LayerNorm"));
+                tensor(prefix + "embeddings.word_embeddings.weight", config.vocabSize(), e),
+                tensor(prefix + "embeddings.position_embeddings.weight", config.maxPositionEmbeddings(), e),
+                config.typeVocabSize() == 0 ? null
+                        : tensor(prefix + "embeddings.token_type_embeddings.weight", config.typeVocabSize(), e),
+                layerNorm(prefix + "embeddings.LayerNorm", e),
+                e == h ? null : linear(prefix + "embeddings_project", h, e));
+        EncoderTensorNames names = EncoderTensorNames.of(config.family());
         List<LayerWeights> layers = new ArrayList<>();
         for (int l = 0; l < config.numLayers(); l++) {
-            String p = prefix + "encoder.layer." + l + ".";
+            String p = prefix + names.layers() + "." + l + ".";
             layers.add(new LayerWeights(
-                    linear(p + "attention.self.query", h, h),
-                    linear(p + "attention.self.key", h, h),
-                    linear(p + "attention.self.value", h, h),
-                    linear(p + "attention.output.dense", h, h),
-                    layerNorm(p + "attention.output.LayerNorm"),
-                    linear(p + "intermediate.dense", config.intermediateSize(), h),
-                    linear(p + "output.dense", h, config.intermediateSize()),
-                    layerNorm(p + "output.LayerNorm")));
+                    linear(p + names.query(), h, h),
+                    linear(p + names.key(), h, h),
+                    linear(p + names.value(), h, h),
+                    linear(p + names.attentionOutput(), h, h),
+                    layerNorm(p + names.attentionNorm(), h),
+                    linear(p + names.intermediate(), config.intermediateSize(), h),
+                    linear(p + names.output(), h, config.intermediateSize()),
+                    layerNorm(p + names.outputNorm(), h)));
         }
         LinearWeights pooler = checkpoint.contains(prefix + "pooler.dense.weight") ? linear(prefix + "pooler.dense", h, h) : null;
         return new EncoderWeights(embeddings, List.copyOf(layers), pooler);
@@ -56,6 +61,9 @@ final class WeightLoader {
      */
     MlmHeadLoad mlmHead(EmbeddingWeights embeddings) {
         MlmHeadFormat f = MlmHeadFormat.of(config.family());
+        if (f == null) {
+            return MlmHeadLoad.unsupported(config.family());
+        }
         String bias = checkpoint.contains(f.bias()) ? f.bias() : f.decoder() + ".bias";
         List<String> required = new ArrayList<>(List.of(f.dense() + ".weight", f.dense() + ".bias",
                 legacyName(f.layerNorm(), "weight", "gamma"), legacyName(f.layerNorm(), "bias", "beta"), bias));
@@ -70,7 +78,7 @@ final class WeightLoader {
         int h = config.hiddenSize();
         int v = config.vocabSize();
         float[] decoder = config.tieWordEmbeddings() ? embeddings.word() : tensor(f.decoder() + ".weight", v, h);
-        return new MlmHeadLoad(new MlmHeadWeights(f, linear(f.dense(), h, h), layerNorm(f.layerNorm()),
+        return new MlmHeadLoad(new MlmHeadWeights(f, linear(f.dense(), h, h), layerNorm(f.layerNorm(), h),
                 new VocabProjection(decoder, tensor(bias, v), v, h)), null);
     }
 
@@ -85,11 +93,10 @@ final class WeightLoader {
         return new LinearWeights(tensor(name + ".weight", out, in), tensor(name + ".bias", out), out, in);
     }
 
-    private LayerNormWeights layerNorm(String name) {
-        int h = config.hiddenSize();
+    private LayerNormWeights layerNorm(String name, int width) {
         return new LayerNormWeights(
-                tensor(legacyName(name, "weight", "gamma"), h),
-                tensor(legacyName(name, "bias", "beta"), h),
+                tensor(legacyName(name, "weight", "gamma"), width),
+                tensor(legacyName(name, "bias", "beta"), width),
                 config.layerNormEps());
     }
 

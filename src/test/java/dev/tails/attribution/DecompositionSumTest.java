@@ -5,6 +5,8 @@ import dev.tails.model.Batch;
 import dev.tails.model.Model;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -18,9 +20,11 @@ class DecompositionSumTest {
     private static final List<String> TEXTS = List.of("The bank raised its rates again.",
             "Short one", "A longer sentence, with punctuation; and a few more words than the others have.");
 
-    @Test
-    void tinyBertPartsSumToMeasuredValues() {
-        Model model = Model.load(TestFiles.resource("models/tiny-bert"));
+    /** tiny-distilbert has no token types (a zero part); tiny-electra projects 16-wide embeddings to 32. */
+    @ParameterizedTest
+    @ValueSource(strings = {"tiny-bert", "tiny-distilbert", "tiny-electra"})
+    void tinyModelPartsSumToMeasuredValues(String name) {
+        Model model = Model.load(TestFiles.resource("models/" + name));
         assertPartsSum(model, new int[] {0, 5, 17, 31});
     }
 

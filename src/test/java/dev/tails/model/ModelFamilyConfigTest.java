@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -62,5 +63,45 @@ class ModelFamilyConfigTest {
         ObjectNode root = config("camembert");
         root.setAll((ObjectNode) JSON.readTree("{" + setting + "}"));
         assertEquals(ModelFamily.ROBERTA, ModelConfig.parse(root, "config.json").family());
+    }
+
+    private static ObjectNode distilBert() throws IOException {
+        return (ObjectNode) JSON.readTree("""
+                {"model_type": "distilbert", "vocab_size": 30, "dim": 8, "n_layers": 1, "n_heads": 2,
+                 "hidden_dim": 16, "max_position_embeddings": 20, "activation": "gelu",
+                 "sinusoidal_pos_embds": false}""");
+    }
+
+    @Test
+    void distilBertReadsItsOwnFieldNamesWithoutTokenTypes() throws IOException {
+        ModelConfig c = ModelConfig.parse(distilBert(), "config.json");
+        assertEquals(ModelFamily.DISTILBERT, c.family());
+        assertEquals(List.of(30, 8, 1, 2, 16, 20, 0, 0, 8), List.of(c.vocabSize(), c.hiddenSize(), c.numLayers(),
+                c.numHeads(), c.intermediateSize(), c.maxPositionEmbeddings(), c.typeVocabSize(), c.padTokenId(),
+                c.embeddingSize()));
+        assertEquals(1e-12f, c.layerNormEps());
+        assertEquals(20, c.maxTokens());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"sinusoidal_pos_embds\": true", "\"activation\": \"relu\"", "\"dim\": 0",
+            "\"n_heads\": 3", "\"is_decoder\": true", "\"hidden_dim\": null"})
+    void distilBertSettingsThatChangeTheMathsAreRefusedByName(String setting) throws IOException {
+        ObjectNode root = distilBert();
+        root.setAll((ObjectNode) JSON.readTree("{" + setting + "}"));
+        String field = setting.substring(1, setting.indexOf('"', 1));
+        String m = assertThrows(TailsException.class, () -> ModelConfig.parse(root, "config.json")).getMessage();
+        assertTrue(m.contains(field.equals("n_heads") ? "num_attention_heads" : field), m);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"'\"embedding_size\": 4', 4", "'\"embedding_size\": 8', 8", "'\"embedding_size\": null', 128", "'', 128"})
+    void electraAloneMayHaveEmbeddingsNarrowerThanItsHiddenStates(String setting, int width) throws IOException {
+        ObjectNode root = config("electra");
+        root.setAll((ObjectNode) JSON.readTree("{" + setting + "}"));
+        ModelConfig c = ModelConfig.parse(root, "config.json");
+        assertEquals(ModelFamily.ELECTRA, c.family());
+        assertEquals(width, c.embeddingSize());
+        assertEquals(8, c.hiddenSize());
     }
 }

@@ -1,5 +1,6 @@
 package dev.tails;
 
+import dev.tails.kernel.FmaPeak;
 import dev.tails.kernel.Kernels;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -28,7 +29,7 @@ public final class BenchSuite {
 
         double perThread = 0, all = 0;
         for (RunResult r : peak) {
-            double gflops = 20.0 * 10_000 * lanes() / median(r) * r.getParams().getThreads();
+            double gflops = FmaPeak.flopPerOp() / median(r) * r.getParams().getThreads();
             if (r.getParams().getBenchmark().endsWith("oneThread")) {
                 perThread = gflops;
             } else {
@@ -63,9 +64,5 @@ public final class BenchSuite {
     /** The median over measurement iterations: the machine is shared, means chase outliers. */
     private static double median(RunResult r) {
         return r.getPrimaryResult().getStatistics().getPercentile(50);
-    }
-
-    private static int lanes() {
-        return jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.length();
     }
 }

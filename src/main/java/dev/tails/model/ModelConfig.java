@@ -46,6 +46,17 @@ public record ModelConfig(
         return family == ModelFamily.ROBERTA ? maxPositionEmbeddings - padTokenId - 1 : maxPositionEmbeddings;
     }
 
+    /**
+     * FLOP of one forward over batch × seq tokens: 2 × weights of every Linear per token, plus Q·Kᵀ
+     * and P·V (2 × 2 × T² × H per layer and sequence), plus the pooler's one row.
+     */
+    public double forwardFlops(int batch, int seq) {
+        long h = hiddenSize, ffn = intermediateSize;
+        double linear = (4 * h * h + 2 * h * ffn) * numLayers;
+        double attention = 4.0 * seq * seq * h * numLayers;
+        return batch * (2 * linear * seq + attention + 2.0 * h * h);
+    }
+
     public ModelConfig withActivation(Activation newActivation) {
         return new ModelConfig(family, vocabSize, hiddenSize, numLayers, numHeads, intermediateSize,
                 maxPositionEmbeddings, typeVocabSize, layerNormEps, newActivation, padTokenId, tieWordEmbeddings);

@@ -7,4 +7,10 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$here/scripts/jdk.sh"
 (cd "$here" && MAVEN_OPTS="${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}" mvn -q -B -Pjmh -DskipTests package) >&2
+if [[ "${1:-}" == "--vs-ort" ]]; then # ONNX Runtime next to tails on the same weights; the rest: model folders
+  shift
+  cd "$here"
+  exec "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
+    -cp target/benchmarks.jar dev.tails.VsOrt "$@"
+fi
 exec "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector ${TAILS_JAVA_OPTS:-} -cp "$here/target/benchmarks.jar" dev.tails.BenchSuite "$@"

@@ -1,5 +1,6 @@
 package dev.tails;
 
+import dev.tails.kernel.FmaPeak;
 import dev.tails.kernel.Kernels;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -31,7 +32,7 @@ public final class BenchSuite {
 
         double perThread = 0, all = 0;
         for (RunResult r : peak) {
-            double gflops = 20.0 * 10_000 * lanes() / median(r) * r.getParams().getThreads();
+            double gflops = FmaPeak.flopPerOp() / median(r) * r.getParams().getThreads();
             if (r.getParams().getBenchmark().endsWith("oneThread")) {
                 perThread = gflops;
             } else {

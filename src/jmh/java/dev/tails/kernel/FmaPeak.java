@@ -34,9 +34,14 @@ public class FmaPeak {
 
     float m = 0.999f, a = 1e-4f;
 
+    /** FLOP of one call of {@link #oneThread()} (per thread for {@link #allThreads()}). */
+    public static double flopPerOp() {
+        return 20.0 * ITERATIONS * S.length();
+    }
+
     @Setup
     public void describe() {
-        System.out.println("# " + Kernels.describe() + "; lanes " + S.length() + ", FLOP per op " + 20L * ITERATIONS * S.length());
+        System.out.println("# " + Kernels.describe() + "; lanes " + S.length() + ", FLOP per op " + (long) flopPerOp());
     }
 
     @Benchmark

@@ -92,7 +92,7 @@ final class BenchCommand implements Callable<Integer> {
         line.put("median_ms", round(median));
         line.put("min_ms", round(ms[0]));
         line.put("tokens_per_s", round(tokens / median * 1e3));
-        line.put("gflops", round(flops(config, batch, seq) / median / 1e6));
+        line.put("gflops", round(config.forwardFlops(batch, seq) / median / 1e6));
         // CPU time the process got per forward: well under threads x median_ms means the cores were shared.
         line.put("cpu_ms", round(cpuMs[runs / 2]));
         line.put("jvm", Runtime.version().toString());
@@ -131,13 +131,5 @@ final class BenchCommand implements Callable<Integer> {
 
     private static double round(double x) {
         return Math.round(x * 100) / 100.0;
-    }
-
-    /** 2 × weights of every Linear per token, plus Q·Kᵀ and P·V (2 × 2 × T² × H per layer and sequence). */
-    static double flops(ModelConfig c, int batch, int seq) {
-        long h = c.hiddenSize(), ffn = c.intermediateSize();
-        double linear = (4 * h * h + 2 * h * ffn) * c.numLayers();
-        double attention = 4.0 * seq * seq * h * c.numLayers();
-        return batch * (2 * linear * seq + attention + 2.0 * h * h); // + the pooler's one row
     }
 }

@@ -78,6 +78,21 @@ public record ModelConfig(
     }
 
     /**
+     * FLOP of one forward over batch × seq tokens: 2 × weights of every Linear per token, plus Q·Kᵀ
+     * and P·V (2 × 2 × T² × H per layer and sequence), plus the pooler's one row.
+     *
+     * @param batch sequences
+     * @param seq tokens per sequence
+     * @return floating-point operations
+     */
+    public double forwardFlops(int batch, int seq) {
+        long h = hiddenSize, ffn = intermediateSize;
+        double linear = (4 * h * h + 2 * h * ffn) * numLayers;
+        double attention = 4.0 * seq * seq * h * numLayers;
+        return batch * (2 * linear * seq + attention + 2.0 * h * h);
+    }
+
+    /**
      * {@return this config with another FFN activation}
      *
      * @param newActivation the activation to run instead

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /** The options every command that runs a model shares. */
 final class ModelOptions {
@@ -66,8 +67,15 @@ final class ModelOptions {
         return load(folder());
     }
 
+    /** Loads the folder and says in one line which of its tensors the model does not use (heads, or a mistake). */
     Model load(Path dir) {
-        return Model.load(dir, config(dir));
+        Model model = Model.load(dir, config(dir));
+        Set<String> unused = model.unusedTensors();
+        if (!unused.isEmpty()) {
+            System.err.println("tails: " + unused.size() + " tensors of " + dir.getFileName() + " are not used: "
+                    + String.join(", ", unused.stream().limit(5).toList()) + (unused.size() > 5 ? ", ..." : ""));
+        }
+        return model;
     }
 
     /** config.json with the --hidden-act override: enough to check hooks before loading the weights. */

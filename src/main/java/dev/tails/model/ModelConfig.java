@@ -46,7 +46,22 @@ public record ModelConfig(
     /** HF's ElectraConfig default for embedding_size. */
     private static final int ELECTRA_EMBEDDING_SIZE = 128;
 
-    /** A config whose embeddings are as wide as the hidden states (every family but ELECTRA's small models). */
+    /**
+     * A config whose embeddings are as wide as the hidden states (every family but ELECTRA's small models).
+     *
+     * @param family BERT, RoBERTa, ... (model_type)
+     * @param vocabSize vocab_size
+     * @param hiddenSize hidden_size, H, also the embeddings' width
+     * @param numLayers num_hidden_layers, L
+     * @param numHeads num_attention_heads
+     * @param intermediateSize intermediate_size, I
+     * @param maxPositionEmbeddings max_position_embeddings
+     * @param typeVocabSize type_vocab_size (0: no token-type table)
+     * @param layerNormEps layer_norm_eps
+     * @param activation hidden_act
+     * @param padTokenId pad_token_id
+     * @param tieWordEmbeddings whether the masked-LM decoder is the word embedding table
+     */
     public ModelConfig(ModelFamily family, int vocabSize, int hiddenSize, int numLayers, int numHeads,
                        int intermediateSize, int maxPositionEmbeddings, int typeVocabSize, float layerNormEps,
                        Activation activation, int padTokenId, boolean tieWordEmbeddings) {

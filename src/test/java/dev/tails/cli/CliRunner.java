@@ -33,6 +33,10 @@ public final class CliRunner {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(List.of("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"));
+        String bits = System.getProperty("tails.vector.bits");
+        if (bits != null) { // the child computes at this JVM's vector width, so their bits can be compared
+            command.add("-Dtails.vector.bits=" + bits);
+        }
         command.addAll(List.of(jvmOptions));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(args);

@@ -84,7 +84,7 @@ final class ActivationsCommand implements Callable<Integer> {
 
     /** Floats the cache will hold: token rows of each selected point, or heads x T x T per text for attention maps. */
     private static long keptFloats(HookRegistry registry, List<String> patterns, TokenizedCorpus corpus) {
-        long tokens = HiddenCommand.totalTokens(corpus);
+        long tokens = corpus.tokens();
         long squares = 0;
         for (int i = 0; i < corpus.size(); i++) {
             squares += (long) corpus.encoding(i).length() * corpus.encoding(i).length();

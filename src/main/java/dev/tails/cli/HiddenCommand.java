@@ -75,7 +75,7 @@ final class HiddenCommand implements Callable<Integer> {
         }
         TokenizedCorpus corpus = modelOptions.inInputOrder(model, texts);
         ModelConfig c = model.config();
-        ActivationBudget.requireFree(4L * totalTokens(corpus) * (c.numLayers() + 1) * c.hiddenSize(), String.format(
+        ActivationBudget.requireFree(4L * corpus.tokens() * (c.numLayers() + 1) * c.hiddenSize(), String.format(
                 "all hidden states of %,d texts, kept until the file is written (an --out folder keeps one part at a time),",
                 texts.size()));
         modelOptions.runner(model).forEachBatch(corpus, hooks, batch -> {
@@ -101,13 +101,5 @@ final class HiddenCommand implements Callable<Integer> {
         if (pooled != null) {
             writer.putF32("s" + index + ".pooled", new int[] {pooled.length}, pooled);
         }
-    }
-
-    static long totalTokens(TokenizedCorpus corpus) {
-        long tokens = 0;
-        for (int i = 0; i < corpus.size(); i++) {
-            tokens += corpus.encoding(i).length();
-        }
-        return tokens;
     }
 }

@@ -102,6 +102,15 @@ public final class TokenizedCorpus {
         return specialTokens;
     }
 
+    /** All tokens of all texts, special tokens included: what a job that keeps every token row holds. */
+    public long tokens() {
+        long n = 0;
+        for (Encoding e : encodings) {
+            n += e.length();
+        }
+        return n;
+    }
+
     /** Token vectors counted per hidden state. */
     public long countedTokens() {
         long n = 0;

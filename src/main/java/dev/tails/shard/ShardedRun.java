@@ -17,7 +17,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -108,7 +107,7 @@ public final class ShardedRun {
 
     private OutputIndex.Part write(long block, List<String> lines, ShardJob job) {
         TokenizedCorpus corpus = runner.corpus(lines);
-        long tokens = IntStream.range(0, corpus.size()).mapToLong(i -> corpus.encoding(i).length()).sum();
+        long tokens = corpus.tokens();
         ActivationBudget.requireFree(4 * tokens * job.floatsPerToken(), String.format(
                 "the kept activations of part %d (%,d texts, %,d tokens, %,d floats a token; fewer texts per shard hold less)",
                 block, lines.size(), tokens, job.floatsPerToken()));

@@ -120,12 +120,8 @@ class ShardedOutputTest {
     void aPartTooLargeForTheHeapIsRefusedBeforeItRuns(@TempDir Path dir) throws Exception {
         // 20,000 texts in one part keep ~150 MB of states: more than a 64 MB heap, which still holds tiny-bert
         Path input = Files.write(dir.resolve("in.txt"), corpus(20_000));
-        Path err = dir.resolve("err.txt");
-        Process p = CliRunner.start(List.of("hidden", "--model", MODEL, "--input", input.toString(), "--out",
-                dir.resolve("out").toString(), "--shard-texts", "20000"), err, "-Xmx64m");
-        assertTrue(p.waitFor(2, java.util.concurrent.TimeUnit.MINUTES), "still running after 2 minutes");
-        String message = Files.readString(err);
-        assertEquals(1, p.exitValue(), message);
+        String message = refusedInA64MegabyteHeap(List.of("hidden", "--model", MODEL, "--input", input.toString(), "--out",
+                dir.resolve("out").toString(), "--shard-texts", "20000"), dir.resolve("err.txt"));
         assertTrue(message.contains("part 0 (20,000 texts") && message.contains("fewer texts per shard")
                 && !message.contains("OutOfMemoryError"), message);
     }
@@ -140,10 +136,7 @@ class ShardedOutputTest {
             if (command.equals("activations")) {
                 args.addAll(List.of("--hooks", "blocks.*.mlp.hook_post"));
             }
-            Process p = CliRunner.start(args, err, "-Xmx64m");
-            assertTrue(p.waitFor(2, java.util.concurrent.TimeUnit.MINUTES), "still running after 2 minutes");
-            String message = Files.readString(err);
-            assertEquals(1, p.exitValue(), message);
+            String message = refusedInA64MegabyteHeap(args, err);
             assertTrue(message.contains("20,000 texts, kept until the file is written") && message.contains("--out folder")
                     && !message.contains("OutOfMemoryError"), message);
         }
@@ -195,6 +188,15 @@ class ShardedOutputTest {
                 "--input", input.toString(), "--out", dir.resolve("o") + "/");
         assertNotEquals(0, r.exit());
         assertTrue(r.err().contains("blocks.1.attn.hook_pattern") && r.err().contains("single"), r.err());
+    }
+
+    /** Runs the CLI in a JVM with a 64 MB heap, which must exit 1 (refused, not crashed); returns its stderr. */
+    private static String refusedInA64MegabyteHeap(List<String> args, Path err) throws Exception {
+        Process p = CliRunner.start(args, err, "-Xmx64m");
+        assertTrue(p.waitFor(2, java.util.concurrent.TimeUnit.MINUTES), "still running after 2 minutes");
+        String message = Files.readString(err);
+        assertEquals(1, p.exitValue(), message);
+        return message;
     }
 
     static List<String> corpus(int n) {

@@ -85,12 +85,22 @@ public final class Checkpoint implements AutoCloseable {
 
     /** The tensor, checked to have exactly {@code expectedShape}, so a wrong config fails at load, not mid-forward. */
     public FloatTensor floats(String name, int... expectedShape) {
+        requireShape(name, expectedShape);
+        return floats(name);
+    }
+
+    /** Fails, naming the tensor, unless it has exactly {@code expectedShape}. */
+    public void requireShape(String name, int... expectedShape) {
         int[] actual = info(name).shape();
         if (!Arrays.equals(actual, expectedShape)) {
             throw new TailsException("tensor '" + name + "' in " + folder + " has shape " + Arrays.toString(actual)
                     + ", expected " + Arrays.toString(expectedShape));
         }
-        return floats(name);
+    }
+
+    /** Elements [from, from + n) of the tensor into dst at off (see {@link SafetensorsFile#readFloats}). */
+    public void readFloats(String name, long from, float[] dst, int off, int n) {
+        file(name).readFloats(name, from, dst, off, n);
     }
 
     public long[] longs(String name) {

@@ -80,31 +80,43 @@ public final class SafetensorsFile implements AutoCloseable {
 
     public FloatTensor floats(String name) {
         TensorInfo info = info(name);
-        int n = arrayLength(info);
+        float[] out = new float[arrayLength(info)];
+        readFloats(name, 0, out, 0, out.length);
+        return new FloatTensor(info.shape(), out);
+    }
+
+    /**
+     * Elements [from, from + n) of a tensor (flat, row-major) into dst at off, widened or narrowed
+     * as {@link #floats}: lets a caller read a big tensor a block at a time instead of whole.
+     */
+    public void readFloats(String name, long from, float[] dst, int off, int n) {
+        TensorInfo info = info(name);
+        if (from < 0 || n < 0 || from + n > info.elementCount()) {
+            throw new TailsException("elements [" + from + ", " + (from + n) + ") of tensor '" + name + "' in " + path
+                    + " are out of its " + info.elementCount());
+        }
         MemorySegment bytes = bytes(info);
-        float[] out = new float[n];
         switch (info.dtype()) {
-            case F32 -> MemorySegment.copy(bytes, F32, 0, out, 0, n);
+            case F32 -> MemorySegment.copy(bytes, F32, 4 * from, dst, off, n);
             case F16 -> {
                 for (int i = 0; i < n; i++) {
-                    out[i] = Float.float16ToFloat(bytes.getAtIndex(I16, i));
+                    dst[off + i] = Float.float16ToFloat(bytes.getAtIndex(I16, from + i));
                 }
             }
             case BF16 -> {
                 // bfloat16 is the top half of an IEEE float32
                 for (int i = 0; i < n; i++) {
-                    out[i] = Float.intBitsToFloat(bytes.getAtIndex(I16, i) << 16);
+                    dst[off + i] = Float.intBitsToFloat(bytes.getAtIndex(I16, from + i) << 16);
                 }
             }
             case F64 -> {
                 for (int i = 0; i < n; i++) {
-                    out[i] = (float) bytes.getAtIndex(F64, i);
+                    dst[off + i] = (float) bytes.getAtIndex(F64, from + i);
                 }
             }
             default -> throw new TailsException("tensor '" + name + "' in " + path + " has dtype " + info.dtype()
                     + ", which cannot be read as floats (F32, F16, BF16 or F64 expected)");
         }
-        return new FloatTensor(info.shape(), out);
     }
 
     public long[] longs(String name) {

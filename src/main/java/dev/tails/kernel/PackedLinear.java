@@ -16,7 +16,12 @@ public final class PackedLinear {
 
     /** weight [out, in] as in the checkpoint; bias [out] or null. */
     public PackedLinear(float[] weight, float[] bias, int out, int in) {
-        this.w = Panels.ofRows(weight, 0, in, out, in);
+        this(Panels.ofRows(weight, 0, in, out, in), bias);
+    }
+
+    /** A weight already packed (W [out, in] as Panels.ofRows of it); bias [out] or null. */
+    public PackedLinear(Panels w, float[] bias) {
+        this.w = w;
         this.bias = bias;
     }
 

@@ -1,8 +1,14 @@
 package dev.tails.model;
 
 import dev.tails.io.Checkpoint;
+import dev.tails.kernel.PackedLinear;
+import dev.tails.kernel.PanelSlab;
+import dev.tails.kernel.Panels;
+import dev.tails.kernel.Parallel;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,7 +23,9 @@ final class WeightLoader {
     private final Checkpoint checkpoint;
     private final ModelConfig config;
     private final String prefix;
-    private final Set<String> used = new TreeSet<>();
+    private final Set<String> used = Collections.synchronizedSet(new HashSet<>());
+    /** Set while {@link #load} packs the encoder; the masked-LM head's dense layer gets its own array. */
+    private PanelSlab slab;
 
     WeightLoader(Checkpoint checkpoint, ModelConfig config) {
         this.checkpoint = checkpoint;
@@ -27,6 +35,27 @@ final class WeightLoader {
     }
 
     EncoderWeights load() {
+        slab = encoderSlab();
+        try {
+            return loadEncoder();
+        } finally {
+            slab = null;
+        }
+    }
+
+    /** One array for the encoder's Linear weights (see {@link PanelSlab}); none past a Java array's 8 GB. */
+    private PanelSlab encoderSlab() {
+        int h = config.hiddenSize(), e = config.embeddingSize(), i = config.intermediateSize();
+        long floats = config.numLayers() * (4 * Panels.floats(h, h) + Panels.floats(i, h) + Panels.floats(h, i))
+                + (e == h ? 0 : Panels.floats(h, e)) + (hasPooler() ? Panels.floats(h, h) : 0);
+        return floats <= Integer.MAX_VALUE - 8 ? new PanelSlab(floats) : null;
+    }
+
+    private boolean hasPooler() {
+        return checkpoint.contains(prefix + "pooler.dense.weight");
+    }
+
+    private EncoderWeights loadEncoder() {
         int h = config.hiddenSize();
         int e = config.embeddingSize();
         EmbeddingWeights embeddings = new EmbeddingWeights(
@@ -37,21 +66,24 @@ final class WeightLoader {
                 layerNorm(prefix + "embeddings.LayerNorm", e),
                 e == h ? null : linear(prefix + "embeddings_project", h, e));
         EncoderTensorNames names = EncoderTensorNames.of(config.family());
-        List<LayerWeights> layers = new ArrayList<>();
-        for (int l = 0; l < config.numLayers(); l++) {
-            String p = prefix + names.layers() + "." + l + ".";
-            layers.add(new LayerWeights(
-                    linear(p + names.query(), h, h),
-                    linear(p + names.key(), h, h),
-                    linear(p + names.value(), h, h),
-                    linear(p + names.attentionOutput(), h, h),
-                    layerNorm(p + names.attentionNorm(), h),
-                    linear(p + names.intermediate(), config.intermediateSize(), h),
-                    linear(p + names.output(), h, config.intermediateSize()),
-                    layerNorm(p + names.outputNorm(), h)));
-        }
-        LinearWeights pooler = checkpoint.contains(prefix + "pooler.dense.weight") ? linear(prefix + "pooler.dense", h, h) : null;
-        return new EncoderWeights(embeddings, List.copyOf(layers), pooler);
+        // Layers are independent: packing them on every core halves the load on two.
+        LayerWeights[] layers = new LayerWeights[config.numLayers()];
+        Parallel.forRange(layers.length, l -> layers[l] = layer(names, prefix + names.layers() + "." + l + "."));
+        LinearWeights pooler = hasPooler() ? linear(prefix + "pooler.dense", h, h) : null;
+        return new EncoderWeights(embeddings, List.of(layers), pooler);
+    }
+
+    private LayerWeights layer(EncoderTensorNames names, String p) {
+        int h = config.hiddenSize();
+        return new LayerWeights(
+                linear(p + names.query(), h, h),
+                linear(p + names.key(), h, h),
+                linear(p + names.value(), h, h),
+                linear(p + names.attentionOutput(), h, h),
+                layerNorm(p + names.attentionNorm(), h),
+                linear(p + names.intermediate(), config.intermediateSize(), h),
+                linear(p + names.output(), h, config.intermediateSize()),
+                layerNorm(p + names.outputNorm(), h));
     }
 
     /**
@@ -89,8 +121,17 @@ final class WeightLoader {
         return unused;
     }
 
+    /**
+     * Packed straight from the mapping, a panel's rows at a time (the [out, in] copy is never made),
+     * into the encoder's slab while it loads.
+     */
     private LinearWeights linear(String name, int out, int in) {
-        return new LinearWeights(tensor(name + ".weight", out, in), tensor(name + ".bias", out), out, in);
+        String weight = name + ".weight";
+        checkpoint.requireShape(weight, out, in);
+        used.add(weight);
+        Panels.RowReader rows = (row, count, dst) -> checkpoint.readFloats(weight, (long) row * in, dst, 0, count * in);
+        Panels packed = slab == null ? Panels.ofRows(rows, out, in) : slab.ofRows(rows, out, in);
+        return new LinearWeights(new PackedLinear(packed, tensor(name + ".bias", out)));
     }
 
     private LayerNormWeights layerNorm(String name, int width) {

@@ -48,6 +48,20 @@ class SafetensorsRoundTripTest {
     }
 
     @Test
+    void aRangeOfElementsReadsAsThatSliceOfTheWholeTensor() {
+        Path file = dir.resolve("t.safetensors");
+        float[] w = {0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f, 9f, 10f, 11f};
+        new SafetensorsWriter().putF32("w", new int[] {3, 4}, w).write(file);
+        try (SafetensorsFile f = SafetensorsFile.open(file)) {
+            float[] dst = {-1f, -1f, -1f, -1f, -1f, -1f};
+            f.readFloats("w", 4, dst, 1, 4); // row 1 of [3, 4], into dst[1..5)
+            assertArrayEquals(new float[] {-1f, 4f, 5f, 6f, 7f, -1f}, dst);
+            TailsException e = assertThrows(TailsException.class, () -> f.readFloats("w", 9, dst, 0, 4));
+            assertTrue(e.getMessage().contains("elements [9, 13) of tensor 'w'"), e.getMessage());
+        }
+    }
+
+    @Test
     void headerIsSpacePaddedToEightBytesAndDataIsLittleEndian() throws IOException {
         Path file = dir.resolve("t.safetensors");
         new SafetensorsWriter().putF32("x", new int[] {1}, new float[] {1f}).write(file);

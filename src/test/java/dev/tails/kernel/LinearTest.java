@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class LinearTest {
     @AfterEach
@@ -29,6 +30,33 @@ class LinearTest {
         ScalarKernels.linear(x, rows, in, w, bias, out, want);
         ScalarKernels.linear(Random32.abs(x), rows, in, Random32.abs(w), bias == null ? null : Random32.abs(bias), out, bound);
         GemmTest.assertClose(want, y, bound, "linear " + rows + "x" + in + "->" + out);
+    }
+
+    @Test
+    void weightsPackedFromRowsIntoOneSlabKeepTheirValuesAndProducts() {
+        // Two weights share the slab, so the second starts past the first's panels; 70 outputs leave a part-filled panel.
+        int in = 33, out = 70, rows = 7;
+        Random32 r = new Random32(12);
+        float[] first = r.floats(5 * in), w = r.floats(out * in), bias = r.floats(out), x = r.floats(rows * in);
+        PanelSlab slab = new PanelSlab(Panels.floats(5, in) + Panels.floats(out, in));
+        PackedLinear a = new PackedLinear(slab.ofRows(rowsOf(first, in), 5, in), null);
+        PackedLinear b = new PackedLinear(slab.ofRows(rowsOf(w, in), out, in), bias);
+        assertArrayEquals(first, a.weight());
+        assertArrayEquals(w, b.weight());
+        float[] y = new float[rows * out], want = new float[rows * out], bound = new float[rows * out];
+        b.forward(x, rows, y);
+        ScalarKernels.linear(x, rows, in, w, bias, out, want);
+        ScalarKernels.linear(Random32.abs(x), rows, in, Random32.abs(w), Random32.abs(bias), out, bound);
+        GemmTest.assertClose(want, y, bound, "slab linear");
+        float[] fromArray = new float[rows * out];
+        new PackedLinear(w, bias, out, in).forward(x, rows, fromArray);
+        assertArrayEquals(fromArray, y, "the same panels, so the same bits");
+        assertThrows(IllegalStateException.class, () -> slab.ofRows(rowsOf(first, in), 1, in));
+    }
+
+    /** S [n, k] as a RowReader, the way the weight loader reads a mapped tensor. */
+    private static Panels.RowReader rowsOf(float[] s, int k) {
+        return (row, count, dst) -> System.arraycopy(s, row * k, dst, 0, count * k);
     }
 
     @Test

@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -70,7 +69,7 @@ final class BenchCommand implements Callable<Integer> {
         Batch ids = RandomEncoder.batch(config, batch, seq, 2);
         encoder.forward(ids);
         double firstMs = (System.nanoTime() - loading) / 1e6;
-        long launchToFirstMs = System.currentTimeMillis() - launchMillis();
+        long launchToFirstMs = System.currentTimeMillis() - Timings.launchedMillis();
         for (int i = 1; i < warmup; i++) {
             encoder.forward(ids);
         }
@@ -104,15 +103,6 @@ final class BenchCommand implements Callable<Integer> {
         line.put("rss_mb", residentMegabytes());
         System.out.println(Json.MAPPER.writeValueAsString(line));
         return 0;
-    }
-
-    /**
-     * When the process started: the launcher execs java, so this includes its own work (finding the
-     * JDK, checking the jar); the JVM's start time where the OS does not say.
-     */
-    private static long launchMillis() {
-        return ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli)
-                .orElse(ManagementFactory.getRuntimeMXBean().getStartTime());
     }
 
     /** VmRSS from /proc/self/status (Linux), -1 elsewhere. */

@@ -58,7 +58,9 @@ final class HiddenCommand implements Callable<Integer> {
         Path folder = modelOptions.folder();
         // Interventions are checked against config.json before the weights load or anything runs.
         HookRegistry hooks = interventions.registry(modelOptions.config(folder));
+        Timings.mark("config, hooks");
         Model model = modelOptions.load(folder);
+        Timings.mark("model load");
         if (ShardOptions.isFolder(out)) {
             tokenLimit.refuseWithShards();
             OutputIndex index = shards.run(modelOptions.runner(model), input.path, out, "hidden",
@@ -74,6 +76,7 @@ final class HiddenCommand implements Callable<Integer> {
             writer.putMetadata("interventions", interventions.describe());
         }
         TokenizedCorpus corpus = modelOptions.inInputOrder(model, texts);
+        Timings.mark("read, tokenize");
         ModelConfig c = model.config();
         ActivationBudget.requireFree(4L * corpus.tokens() * (c.numLayers() + 1) * c.hiddenSize(), String.format(
                 "all hidden states of %,d texts, kept until the file is written (an --out folder keeps one part at a time),",
@@ -83,7 +86,9 @@ final class HiddenCommand implements Callable<Integer> {
                 write(writer, batch.text(b), batch.output(), b);
             }
         }, new StderrProgress());
+        Timings.mark("forward");
         writer.write(out);
+        Timings.mark("write");
         System.err.println("wrote " + texts.size() + " texts to " + out);
         return 0;
     }

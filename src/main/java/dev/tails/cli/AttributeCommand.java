@@ -2,7 +2,7 @@ package dev.tails.cli;
 
 import dev.tails.TailsException;
 import dev.tails.attribution.Attribution;
-import dev.tails.attribution.Attributor;
+import dev.tails.attribution.AttributionPartial;
 import dev.tails.attribution.UnitMean;
 import dev.tails.corpus.CorpusRunner;
 import dev.tails.io.Json;
@@ -42,22 +42,34 @@ final class AttributeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Write layer, dim, tokens, value, neurons and heads to this JSON file.")
     Path json;
 
+    @Option(names = "--partial", paramLabel = "FILE",
+            description = "Also write the running sums to this file, for `tails merge --partials` with other parts of the corpus.")
+    Path partial;
+
     @Override
     public Integer call() {
         Model model = modelOptions.load(modelOptions.folderFetchingIfMissing());
-        Attributor attributor = new Attributor(model, List.of(layer), dim, top);
+        CorpusRunner runner = modelOptions.runner(model);
+        AttributionPartial sums = AttributionPartial.of(runner, layer, dim, top);
         List<String> texts = tokenLimit.apply(corpusOptions.texts(), model);
         StderrProgress progress = new StderrProgress();
         progress.stage("attribute: block " + layer + " dim " + dim + ", " + texts.size() + " texts through "
                 + model.folder().getFileName());
-        CorpusRunner runner = modelOptions.runner(model);
-        Attribution result = attributor.run(runner, runner.corpus(texts), progress).getFirst();
+        sums.add(runner, texts, progress);
         progress.stage("attribute: done");
+        if (partial != null) {
+            PartialFiles.write(partial, sums.toJson());
+        }
+        report(sums.result(), json);
+        return 0;
+    }
+
+    /** The table on stdout and, when asked, the JSON file: what a run and a merge of partials both print. */
+    static void report(Attribution result, Path json) {
         if (json != null) {
             write(result, json);
         }
         AttributionTable.print(result, System.out);
-        return 0;
     }
 
     /** Exactly the fields of DESIGN.md §6, in its order. */

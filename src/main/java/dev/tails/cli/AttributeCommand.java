@@ -1,17 +1,14 @@
 package dev.tails.cli;
 
-import dev.tails.TailsException;
 import dev.tails.attribution.Attribution;
 import dev.tails.attribution.AttributionPartial;
-import dev.tails.attribution.UnitMean;
 import dev.tails.corpus.CorpusRunner;
-import dev.tails.io.Json;
 import dev.tails.model.Model;
+import dev.tails.report.AttributionJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -67,21 +64,8 @@ final class AttributeCommand implements Callable<Integer> {
     /** The table on stdout and, when asked, the JSON file: what a run and a merge of partials both print. */
     static void report(Attribution result, Path json) {
         if (json != null) {
-            write(result, json);
+            AttributionJson.write(result, json);
         }
         AttributionTable.print(result, System.out);
-    }
-
-    /** Exactly the fields of DESIGN.md §6, in its order. */
-    private record Design6(int layer, int dim, long tokens, double value, List<UnitMean> neurons, List<UnitMean> heads) {
-    }
-
-    private static void write(Attribution a, Path file) {
-        try {
-            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(),
-                    new Design6(a.layer(), a.dim(), a.tokens(), a.value(), a.neurons(), a.heads()));
-        } catch (IOException e) {
-            throw new TailsException(file + ": cannot write the attribution JSON: " + e.getMessage(), e);
-        }
     }
 }

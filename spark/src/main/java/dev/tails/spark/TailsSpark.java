@@ -27,7 +27,13 @@ public final class TailsSpark {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new TailsSpark()).execute(args));
+        int exit = new CommandLine(new TailsSpark()).execute(args);
+        // stopped before the exit, so a cluster's executors are let go instead of killed in its shutdown hooks
+        scala.Option<SparkSession> session = SparkSession.getDefaultSession();
+        if (session.isDefined()) {
+            session.get().stop();
+        }
+        System.exit(exit);
     }
 
     /** Where the texts come from, and the model options every job shares. */

@@ -33,8 +33,4 @@ public record ActivationSettings(String model, List<String> hooks, Interventions
     public static ActivationSettings of(String model, List<String> hooks) {
         return new ActivationSettings(model, hooks, Interventions.NONE, 16, false, 512);
     }
-
-    public ActivationSettings with(Interventions interventions) {
-        return new ActivationSettings(model, hooks, interventions, batchSize, truncate, textsPerBlock);
-    }
 }

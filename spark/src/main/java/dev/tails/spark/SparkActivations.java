@@ -21,7 +21,6 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -42,8 +41,7 @@ import static org.apache.spark.sql.functions.col;
  * same hook names, interventions and batching ({@link CorpusRunner}, by length within a block) as the CLI.
  */
 public final class SparkActivations {
-    /** Columns of {@link #run}'s rows before the hook columns. */
-    public static final String TEXT = "text";
+    /** Columns {@link #run} adds before the hook columns. */
     public static final String INPUT_IDS = "input_ids";
     public static final String TOKENS = "tokens";
     /** Per token its [start, end) in the text, in UTF-16 units (Java/JavaScript indices); [0, 0) for special tokens. */
@@ -53,7 +51,7 @@ public final class SparkActivations {
     }
 
     /**
-     * A row per text, in the input's order: text, input_ids, tokens, offsets, then one column per hook
+     * A row per input row, in the input's order: its columns, then input_ids, tokens, offsets and one column per hook
      * point (named as the hook, e.g. {@code blocks.0.mlp.hook_post}: quote it with backticks in SQL)
      * holding the text's rows [tokens][row width], DESIGN.md §4's per-token layout flattened per token.
      * Hooks and interventions are checked against the model's config.json on the driver.
@@ -64,11 +62,11 @@ public final class SparkActivations {
      * @return the activations, lazily computed
      */
     public static Dataset<Row> run(Dataset<Row> texts, String column, ActivationSettings settings) {
+        int index = TextColumn.index(texts.schema(), column);
         List<String> hookColumns = hookNames(settings);
-        StructType schema = schema(hookColumns);
-        return texts.select(col(column)).mapPartitions((MapPartitionsFunction<Row, Row>) rows ->
-                new Blocks<>(new TextColumn(rows, column), settings.textsPerBlock(),
-                        block -> rows(block, settings, hookColumns)), Encoders.row(schema));
+        StructType schema = Columns.append(texts.schema(), added(hookColumns));
+        return texts.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new Blocks<>(rows, settings.textsPerBlock(),
+                block -> rows(block, index, column, settings, hookColumns)), Encoders.row(schema));
     }
 
     /**
@@ -85,6 +83,7 @@ public final class SparkActivations {
      */
     public static List<Path> writeShards(Dataset<Row> texts, String column, ActivationSettings settings, String out,
                                          int textsPerShard) {
+        TextColumn.index(texts.schema(), column);
         hookNames(settings);
         ShardPlan.all(textsPerShard); // checks the size on the driver
         Dataset<Row> one = texts.select(col(column));
@@ -93,7 +92,7 @@ public final class SparkActivations {
             new ShardedRun(new CorpusRunner(model, settings.batchSize(), settings.truncate()), ShardPlan.all(textsPerShard),
                     partitionFolder(out, TaskContext.getPartitionId()), "activations",
                     Map.of("hooks", String.join(",", settings.hooks()), "interventions", settings.interventions().describe()))
-                    .run(new TextColumn(rows, column), job(model, settings), true, Progress.SILENT);
+                    .run(new TextColumn(rows, 0, column), job(model, settings), true, Progress.SILENT);
         });
         List<Path> folders = new ArrayList<>();
         for (int p = 0; p < one.rdd().getNumPartitions(); p++) {
@@ -123,9 +122,8 @@ public final class SparkActivations {
         return new ActivationsJob(settings.interventions().registry(model.config()), settings.hooks());
     }
 
-    private static StructType schema(List<String> hookColumns) {
+    private static List<StructField> added(List<String> hookColumns) {
         List<StructField> fields = new ArrayList<>(List.of(
-                DataTypes.createStructField(TEXT, DataTypes.StringType, false),
                 DataTypes.createStructField(INPUT_IDS, DataTypes.createArrayType(DataTypes.IntegerType, false), false),
                 DataTypes.createStructField(TOKENS, DataTypes.createArrayType(DataTypes.StringType, false), false),
                 DataTypes.createStructField(OFFSETS, DataTypes.createArrayType(
@@ -134,11 +132,13 @@ public final class SparkActivations {
             fields.add(DataTypes.createStructField(name, DataTypes.createArrayType(
                     DataTypes.createArrayType(DataTypes.FloatType, false), false), false));
         }
-        return DataTypes.createStructType(fields);
+        return fields;
     }
 
-    /** One block of texts through the model, its rows in input order. */
-    private static List<Row> rows(List<String> texts, ActivationSettings settings, List<String> hookColumns) {
+    /** One block of rows through the model, its rows in input order. */
+    private static List<Row> rows(List<Row> input, int index, String column, ActivationSettings settings,
+                                  List<String> hookColumns) {
+        List<String> texts = input.stream().map(row -> TextColumn.text(row, index, column)).toList();
         Model model = ModelCache.get(settings.model());
         CorpusRunner runner = new CorpusRunner(model, settings.batchSize(), settings.truncate());
         ActivationsJob job = job(model, settings);
@@ -157,15 +157,14 @@ public final class SparkActivations {
         List<Row> rows = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             Encoding e = corpus.encoding(i);
-            Object[] values = new Object[4 + hookColumns.size()];
-            values[0] = texts.get(i);
-            values[1] = e.ids();
-            values[2] = e.tokens();
-            values[3] = offsets(e);
+            Object[] values = new Object[3 + hookColumns.size()];
+            values[0] = e.ids();
+            values[1] = e.tokens();
+            values[2] = offsets(e);
             for (int h = 0; h < hookColumns.size(); h++) {
-                values[4 + h] = tokenRows(tensors[i].perToken().get(hookColumns.get(h)), e.length());
+                values[3 + h] = tokenRows(tensors[i].perToken().get(hookColumns.get(h)), e.length());
             }
-            rows.add(RowFactory.create(values));
+            rows.add(Columns.append(input.get(i), values));
         }
         return rows;
     }
@@ -179,7 +178,7 @@ public final class SparkActivations {
     }
 
     /** A [tokens, ...] tensor as one flat row per token. */
-    static float[][] tokenRows(FloatTensor tensor, int tokens) {
+    private static float[][] tokenRows(FloatTensor tensor, int tokens) {
         float[] data = tensor.data();
         int width = data.length / tokens;
         float[][] rows = new float[tokens][];

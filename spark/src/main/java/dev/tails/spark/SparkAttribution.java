@@ -32,10 +32,11 @@ public final class SparkAttribution {
      * @return what writes the dim, averaged over all tokens
      */
     public static Attribution run(Dataset<Row> texts, String column, AttributionSettings settings) {
+        TextColumn.index(texts.schema(), column);
         try {
             return texts.select(col(column)).javaRDD()
                     .mapPartitions((FlatMapFunction<Iterator<Row>, AttributionPartial>) rows -> new Blocks<>(
-                            new TextColumn(rows, column), settings.textsPerBlock(), block -> List.of(sums(block, settings))))
+                            new TextColumn(rows, 0, column), settings.textsPerBlock(), block -> List.of(sums(block, settings))))
                     .treeReduce(AttributionPartial::merge)
                     .result();
         } catch (UnsupportedOperationException e) {

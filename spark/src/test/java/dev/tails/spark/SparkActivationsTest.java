@@ -84,7 +84,7 @@ class SparkActivationsTest {
         new CorpusRunner(model, batchSize == 1 ? 1 : 16, false).forEachBatch(corpus, registry, batch -> { }, Progress.SILENT);
 
         // tiny-bert has 3 blocks: hook_post of blocks 0 to 2, then blocks.1.hook_normalized_resid_post (pattern order)
-        assertEquals(List.of("text", "input_ids", "tokens", "offsets", "blocks.0.mlp.hook_post",
+        assertEquals(List.of("value", "input_ids", "tokens", "offsets", "blocks.0.mlp.hook_post",
                 "blocks.1.mlp.hook_post", "blocks.2.mlp.hook_post", "blocks.1.hook_normalized_resid_post"), List.of(rows.getFirst().schema().fieldNames()));
         for (int i = 0; i < TEXTS.size(); i++) {
             Row row = rows.get(i);
@@ -132,6 +132,18 @@ class SparkActivationsTest {
                 assertEquals(expected[c], rows[c], 0f);
             }
         }
+    }
+
+    @Test
+    void aMissingOrClashingColumnIsNamed() {
+        ActivationSettings settings = ActivationSettings.of(LocalSpark.TINY_BERT, HOOKS);
+        TailsException missing = assertThrows(TailsException.class,
+                () -> SparkActivations.run(LocalSpark.texts(TEXTS, 1), "text", settings));
+        assertTrue(missing.getMessage().contains("text column 'text' is not among the input's columns [value]"),
+                missing.getMessage());
+        TailsException clash = assertThrows(TailsException.class, () -> SparkActivations.run(
+                LocalSpark.texts(TEXTS, 1).withColumnRenamed("value", "tokens"), "tokens", settings));
+        assertTrue(clash.getMessage().contains("already has a column 'tokens'"), clash.getMessage());
     }
 
     @Test

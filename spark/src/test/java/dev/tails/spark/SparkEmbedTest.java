@@ -7,6 +7,7 @@ import dev.tails.embed.SentenceEmbedder;
 import dev.tails.embed.SentenceTransformersFiles;
 import dev.tails.model.Model;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,14 +29,16 @@ class SparkEmbedTest {
     void rowsEqualTheEmbeddersVectors(@TempDir Path dir) throws IOException {
         copy(Path.of(LocalSpark.TINY_BERT), dir);
         SentenceTransformersFiles.write(dir, new SentenceConfig(Pooling.MEAN, true, 128, 32));
-        // one text a batch on both sides: no padding, so the same bits
-        List<Row> rows = SparkEmbed.run(LocalSpark.texts(TEXTS, 2), "value", new EmbedSettings(dir.toString(), 1, 4))
-                .collectAsList();
+        // one text a batch on both sides: no padding, so the same bits; the input's other columns are kept
+        List<Row> rows = SparkEmbed.run(LocalSpark.texts(TEXTS, 2).withColumn("length", functions.length(functions.col("value"))),
+                "value", new EmbedSettings(dir.toString(), 1, 4)).collectAsList();
+        assertEquals(List.of("value", "length", "embedding"), List.of(rows.getFirst().schema().fieldNames()));
         float[][] expected = SentenceEmbedder.of(Model.load(dir), 1).embed(TEXTS);
         assertEquals(TEXTS.size(), rows.size());
         for (int i = 0; i < TEXTS.size(); i++) {
             assertEquals(TEXTS.get(i), rows.get(i).getString(0));
-            List<Float> vector = rows.get(i).getList(1);
+            assertEquals(TEXTS.get(i).length(), rows.get(i).getInt(1));
+            List<Float> vector = rows.get(i).getList(2);
             assertEquals(expected[i].length, vector.size());
             double norm = 0;
             for (int c = 0; c < vector.size(); c++) {

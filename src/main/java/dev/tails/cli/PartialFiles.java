@@ -3,6 +3,7 @@ package dev.tails.cli;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tails.TailsException;
+import dev.tails.analysis.TailsPartial;
 import dev.tails.attribution.AttributionPartial;
 import dev.tails.io.Json;
 
@@ -10,6 +11,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** The `--partial FILE` files of the commands, and their merge into the output one run over the union would give. */
@@ -42,21 +45,34 @@ final class PartialFiles {
             }
         }
         switch (kind) {
-            case AttributionPartial.KIND -> {
-                AttributionPartial merged = attribution(files.getFirst());
-                for (Path file : files.subList(1, files.size())) {
-                    AttributionPartial next = attribution(file);
-                    named(file, () -> merged.merge(next));
-                }
-                AttributeCommand.report(merged.result(), out);
-            }
+            case AttributionPartial.KIND ->
+                    AttributeCommand.report(mergeAll(files, AttributionPartial::fromJson, AttributionPartial::merge).result(), out);
+            case TailsPartial.KIND -> writeJson(out, mergeAll(files, TailsPartial::fromJson, TailsPartial::merge).result());
             default -> throw new TailsException(files.getFirst() + ": partials of kind '" + kind + "' cannot be merged");
         }
     }
 
-    private static AttributionPartial attribution(Path file) {
+    /** The first file's partial with every other file's merged in, in order; an error names its file. */
+    private static <P> P mergeAll(List<Path> files, Function<String, P> fromJson, BinaryOperator<P> merge) {
+        P merged = read(files.getFirst(), fromJson);
+        for (Path file : files.subList(1, files.size())) {
+            P next = read(file, fromJson);
+            named(file, () -> merge.apply(merged, next));
+        }
+        return merged;
+    }
+
+    private static <P> P read(Path file, Function<String, P> fromJson) {
         String json = read(file);
-        return named(file, () -> AttributionPartial.fromJson(json));
+        return named(file, () -> fromJson.apply(json));
+    }
+
+    static void writeJson(Path file, Object value) {
+        try {
+            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), value);
+        } catch (IOException e) {
+            throw new TailsException(file + ": cannot write: " + e.getMessage(), e);
+        }
     }
 
     /** Runs a step on one file's partial; its error is prefixed with the file. */

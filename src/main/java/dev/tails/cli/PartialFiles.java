@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tails.TailsException;
 import dev.tails.analysis.TailsPartial;
 import dev.tails.attribution.AttributionPartial;
+import dev.tails.eval.EvalResult;
+import dev.tails.eval.TreesPartial;
 import dev.tails.io.Json;
 
 import java.io.IOException;
@@ -48,6 +50,11 @@ final class PartialFiles {
             case AttributionPartial.KIND ->
                     AttributeCommand.report(mergeAll(files, AttributionPartial::fromJson, AttributionPartial::merge).result(), out);
             case TailsPartial.KIND -> writeJson(out, mergeAll(files, TailsPartial::fromJson, TailsPartial::merge).result());
+            case TreesPartial.KIND -> {
+                EvalResult result = mergeAll(files, TreesPartial::fromJson, TreesPartial::merge).result();
+                EvalPrinter.print(result, System.out);
+                EvalResult.write(result, out);
+            }
             default -> throw new TailsException(files.getFirst() + ": partials of kind '" + kind + "' cannot be merged");
         }
     }

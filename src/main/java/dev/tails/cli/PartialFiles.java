@@ -6,6 +6,7 @@ import dev.tails.TailsException;
 import dev.tails.analysis.TailsPartial;
 import dev.tails.attribution.AttributionPartial;
 import dev.tails.eval.EvalResult;
+import dev.tails.eval.StsPartial;
 import dev.tails.eval.TreesPartial;
 import dev.tails.io.Json;
 
@@ -50,13 +51,15 @@ final class PartialFiles {
             case AttributionPartial.KIND ->
                     AttributeCommand.report(mergeAll(files, AttributionPartial::fromJson, AttributionPartial::merge).result(), out);
             case TailsPartial.KIND -> writeJson(out, mergeAll(files, TailsPartial::fromJson, TailsPartial::merge).result());
-            case TreesPartial.KIND -> {
-                EvalResult result = mergeAll(files, TreesPartial::fromJson, TreesPartial::merge).result();
-                EvalPrinter.print(result, System.out);
-                EvalResult.write(result, out);
-            }
+            case TreesPartial.KIND -> evaluation(mergeAll(files, TreesPartial::fromJson, TreesPartial::merge).result(), out);
+            case StsPartial.KIND -> evaluation(mergeAll(files, StsPartial::fromJson, StsPartial::merge).result(), out);
             default -> throw new TailsException(files.getFirst() + ": partials of kind '" + kind + "' cannot be merged");
         }
+    }
+
+    private static void evaluation(EvalResult result, Path out) {
+        EvalPrinter.print(result, System.out);
+        EvalResult.write(result, out);
     }
 
     /** The first file's partial with every other file's merged in, in order; an error names its file. */

@@ -69,8 +69,7 @@ public final class TreesPartial {
                 mine[s] += sums[s];
             }
         });
-        header = new EvalHeader(header.model(), header.clipDims(), header.variants(), header.limit(), header.seed(),
-                header.seconds() + other.header.seconds(), Math.max(header.heapUsedMb(), other.header.heapUsedMb()));
+        header = header.plus(other.header);
         return this;
     }
 

@@ -16,8 +16,8 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** `eval trees --partial --part I/N` on each part, then `merge --partials`: the results JSON of one run. */
-class EvalTreesPartialTest {
+/** `eval trees|sts --partial FILE --part I/N` on each part, then `merge --partials`: the results JSON of one run. */
+class EvalPartialCommandsTest {
     private static final String TINY = TestFiles.resource("models/tiny-bert").toString();
 
     @Test
@@ -54,6 +54,29 @@ class EvalTreesPartialTest {
                 assertEquals(e.get(layer).asDouble(), actual.at("/f1/" + variant + "/perLayer").get(layer).asDouble(), 1e-6);
             }
         }
+    }
+
+    @Test
+    void mergedStsPartsWriteTheWholeRunsScoresBitForBit(@TempDir Path dir) throws IOException {
+        Path senteval = dev.tails.eval.StsPartialTest.senteval(dir);
+        List<String> sts = List.of("eval", "sts", "--model", TINY, "--clip-dims", "5", "--data", senteval.toString(),
+                "--sets", "sts-b");
+        Path whole = dir.resolve("whole.json");
+        assertEquals(0, CliRunner.run(with(sts, "--json", whole.toString(), "--report", dir.resolve("report").toString())).exit());
+        for (String part : List.of("0", "1")) {
+            CliRunner.Result run = CliRunner.run(with(sts, "--partial", dir.resolve(part + ".json").toString(), "--part", part + "/2"));
+            assertEquals(0, run.exit(), run.err());
+        }
+        Path merged = dir.resolve("merged.json");
+        assertEquals(0, CliRunner.run("merge", "--partials", dir.resolve("1.json").toString(), dir.resolve("0.json").toString(),
+                "--out", merged.toString()).exit());
+        assertEquals(Json.MAPPER.readTree(whole.toFile()).get("sets"), Json.MAPPER.readTree(merged.toFile()).get("sets"));
+    }
+
+    private static List<String> with(List<String> args, String... more) {
+        List<String> all = new ArrayList<>(args);
+        all.addAll(List.of(more));
+        return all;
     }
 
     @Test

@@ -66,11 +66,10 @@ public final class Study {
         ProbeResult probeResult = probes == null ? null : probes.run(runner, settings.seed(), progress);
         probes = null; // the features are garbage from here on
 
-        int tail = raw.pooledTopArgmin().dim();
-        var outliers = raw.outliers(settings.outlierShare());
-        int[] outlierDims = outliers.isEmpty() ? new int[]{tail} : outliers.stream().mapToInt(OutlierCounts.DimShare::dim).toArray();
+        StudyResult.Tails tails = TailsPartial.tails(raw, means, settings.outlierShare());
+        int tail = tails.tailDim();
         Clip none = Clip.none(hidden);
-        Clip clip = Clip.of(hidden, outlierDims);
+        Clip clip = Clip.of(hidden, tails.clippedDims());
 
         int[] sentences = SentenceSample.of(corpus.size(), settings.geometrySentences(), settings.seed());
         Anisotropy anisotropy = new Anisotropy(corpus, sentences, settings.anisotropyPairs(), settings.seed());
@@ -94,7 +93,7 @@ public final class Study {
         return new StudyResult(
                 new StudyResult.Run(model.folder().getFileName().toString(), corpus.size(), raw.tokens(), states, hidden,
                         settings),
-                new StudyResult.Tails(tail, raw.pooledTopArgmin().fraction(), outliers, clip.dims(), raw, means),
+                tails,
                 new StudyResult.Origin(positions.positions(), positions.argminShare(tail), positions.argmin(0),
                         positions.argmax(0), positions.row(0), NormRanks.of(model.weights(), tail)),
                 attributions,

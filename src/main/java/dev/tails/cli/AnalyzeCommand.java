@@ -4,7 +4,9 @@ import dev.tails.analysis.OutlierCounts;
 import dev.tails.analysis.Study;
 import dev.tails.analysis.StudyResult;
 import dev.tails.analysis.StudySettings;
+import dev.tails.analysis.TailsPartial;
 import dev.tails.corpus.Corpus;
+import dev.tails.corpus.CorpusRunner;
 import dev.tails.model.Model;
 import dev.tails.probe.ProbeResult;
 import dev.tails.probe.ProbeSettings;
@@ -61,6 +63,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--no-probes", description = "Skip the position probes.")
     boolean noProbes;
 
+    @Option(names = "--partial", paramLabel = "FILE",
+            description = "Run only the first pass (outlier counts and mean vectors) and write its sums to FILE, for "
+                    + "`tails merge --partials`; the later passes and the geometry need the whole corpus.")
+    Path partial;
+
     @Spec
     CommandSpec spec;
 
@@ -73,6 +80,13 @@ final class AnalyzeCommand implements Callable<Integer> {
         progress.stage("analyze: " + texts.size() + " texts through " + model.folder().getFileName());
         StudySettings settings = StudySettings.defaults(modelOptions.batchSize, modelOptions.truncate, !noSpecialTokens,
                 corpusOptions.seed);
+        if (partial != null) {
+            CorpusRunner runner = modelOptions.runner(model);
+            PartialFiles.write(partial, TailsPartial.of(runner, settings.specialTokens(), settings.outlierShare())
+                    .add(runner, texts, progress).toJson());
+            progress.stage("analyze: counts and means of " + texts.size() + " texts written to " + partial);
+            return 0;
+        }
         StudyResult result = Study.run(model, texts, settings.withProbes(noProbes ? null : probes()), progress);
         Path dir = out != null ? out : Path.of("reports", result.run().model());
         String command = "./tails " + String.join(" ", spec.commandLine().getParseResult().originalArgs());

@@ -2,6 +2,7 @@ package dev.tails.cli;
 
 import dev.tails.TailsException;
 import dev.tails.corpus.Clip;
+import dev.tails.corpus.CorpusRunner;
 import dev.tails.corpus.Variant;
 import dev.tails.eval.EvalResult;
 import dev.tails.eval.EvalSettings;
@@ -16,6 +17,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /** What every `tails eval` task shares: the model, the clip dims, the variants, the JSON file, a seed and a limit. */
 final class EvalOptions {
@@ -73,6 +75,12 @@ final class EvalOptions {
     /** --variants, --limit and --seed as the library takes them. */
     EvalSettings settings() {
         return new EvalSettings(variants(), limit, seed);
+    }
+
+    /** Loads the model and runs a job with its runner and the clip dims (a partial evaluation). */
+    <T> T withModel(BiFunction<CorpusRunner, Clip, T> job) {
+        Model model = load();
+        return job.apply(modelOptions.runner(model), clip(model));
     }
 
     /** Loads the model, runs the evaluation with it, and hands the result on to {@link #finish}. */

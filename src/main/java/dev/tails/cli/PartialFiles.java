@@ -3,13 +3,19 @@ package dev.tails.cli;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tails.TailsException;
+import dev.tails.analysis.TailsPartial;
 import dev.tails.attribution.AttributionPartial;
+import dev.tails.eval.EvalResult;
+import dev.tails.eval.StsPartial;
+import dev.tails.eval.TreesPartial;
 import dev.tails.io.Json;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** The `--partial FILE` files of the commands, and their merge into the output one run over the union would give. */
@@ -42,21 +48,41 @@ final class PartialFiles {
             }
         }
         switch (kind) {
-            case AttributionPartial.KIND -> {
-                AttributionPartial merged = attribution(files.getFirst());
-                for (Path file : files.subList(1, files.size())) {
-                    AttributionPartial next = attribution(file);
-                    named(file, () -> merged.merge(next));
-                }
-                AttributeCommand.report(merged.result(), out);
-            }
+            case AttributionPartial.KIND ->
+                    AttributeCommand.report(mergeAll(files, AttributionPartial::fromJson, AttributionPartial::merge).result(), out);
+            case TailsPartial.KIND -> writeJson(out, mergeAll(files, TailsPartial::fromJson, TailsPartial::merge).result());
+            case TreesPartial.KIND -> evaluation(mergeAll(files, TreesPartial::fromJson, TreesPartial::merge).result(), out);
+            case StsPartial.KIND -> evaluation(mergeAll(files, StsPartial::fromJson, StsPartial::merge).result(), out);
             default -> throw new TailsException(files.getFirst() + ": partials of kind '" + kind + "' cannot be merged");
         }
     }
 
-    private static AttributionPartial attribution(Path file) {
+    private static void evaluation(EvalResult result, Path out) {
+        EvalPrinter.print(result, System.out);
+        EvalResult.write(result, out);
+    }
+
+    /** The first file's partial with every other file's merged in, in order; an error names its file. */
+    private static <P> P mergeAll(List<Path> files, Function<String, P> fromJson, BinaryOperator<P> merge) {
+        P merged = read(files.getFirst(), fromJson);
+        for (Path file : files.subList(1, files.size())) {
+            P next = read(file, fromJson);
+            named(file, () -> merge.apply(merged, next));
+        }
+        return merged;
+    }
+
+    private static <P> P read(Path file, Function<String, P> fromJson) {
         String json = read(file);
-        return named(file, () -> AttributionPartial.fromJson(json));
+        return named(file, () -> fromJson.apply(json));
+    }
+
+    static void writeJson(Path file, Object value) {
+        try {
+            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), value);
+        } catch (IOException e) {
+            throw new TailsException(file + ": cannot write: " + e.getMessage(), e);
+        }
     }
 
     /** Runs a step on one file's partial; its error is prefixed with the file. */

@@ -60,7 +60,7 @@ final class ActivationsCommand implements Callable<Integer> {
             tokenLimit.refuseWithShards();
             OutputIndex index = shards.run(modelOptions.runner(model), input.path, out, "activations",
                     Map.of("hooks", String.join(",", hooks), "interventions", interventions.describe()), job);
-            System.err.println("wrote " + index.parts().size() + " parts to " + out);
+            StderrProgress.note("wrote " + index.parts().size() + " parts to " + out);
             return 0;
         }
         ActivationFiles.checkFormat(out);
@@ -78,7 +78,7 @@ final class ActivationsCommand implements Callable<Integer> {
         modelOptions.runner(model).forEachBatch(corpus, registry, batch -> { },
                 new StderrProgress());
         ActivationFiles.write(cache, out);
-        System.err.println("wrote " + cache.names().size() + " hook points of " + texts.size() + " texts to " + out);
+        StderrProgress.note("wrote " + cache.names().size() + " hook points of " + texts.size() + " texts to " + out);
         return 0;
     }
 

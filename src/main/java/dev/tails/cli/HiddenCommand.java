@@ -63,7 +63,7 @@ final class HiddenCommand implements Callable<Integer> {
             tokenLimit.refuseWithShards();
             OutputIndex index = shards.run(modelOptions.runner(model), input.path, out, "hidden",
                     Map.of("interventions", interventions.describe()), new HiddenStatesJob(hooks, model.config()));
-            System.err.println("wrote " + index.parts().size() + " parts to " + out);
+            StderrProgress.note("wrote " + index.parts().size() + " parts to " + out);
             return 0;
         }
         List<String> texts = tokenLimit.apply(Corpus.read(input.path), model);
@@ -84,7 +84,7 @@ final class HiddenCommand implements Callable<Integer> {
             }
         }, new StderrProgress());
         writer.write(out);
-        System.err.println("wrote " + texts.size() + " texts to " + out);
+        StderrProgress.note("wrote " + texts.size() + " texts to " + out);
         return 0;
     }
 

@@ -54,7 +54,11 @@ public final class Main {
         });
         cmd.setExecutionStrategy(parseResult -> {
             StderrProgress.quiet(main.quiet);
-            return new CommandLine.RunLast().execute(parseResult);
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } finally {
+                StderrProgress.quiet(false);
+            }
         });
         cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (main.verbose || !(e instanceof TailsException)) {

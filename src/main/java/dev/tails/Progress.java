@@ -10,7 +10,8 @@ public interface Progress {
     void stage(String message);
 
     /**
-     * How far the current stage is, when it can tell.
+     * How far the current stage is, when it can tell. A job that runs several passes in one stage
+     * starts each again from 0: a fraction below the last one begins a new pass.
      *
      * @param done the share done, 0..1
      */

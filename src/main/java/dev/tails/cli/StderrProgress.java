@@ -9,7 +9,9 @@ import java.util.function.LongSupplier;
 /**
  * Stage lines on stderr, plus an updating bar with rate and ETA when stderr is a terminal; piped
  * output gets a line per 10% instead, so logs of long runs stay readable and still show how far
- * they are (DESIGN.md §6). With --quiet it prints nothing: errors do not come through here.
+ * they are (DESIGN.md §6). Rates and ETA count from the start of the stage, or of the pass when the
+ * fraction goes back (a job running several passes in one stage). With --quiet it prints nothing:
+ * errors do not come through here.
  */
 final class StderrProgress implements Progress {
     private static final int BAR = 24;
@@ -21,7 +23,9 @@ final class StderrProgress implements Progress {
     private long start;
     private long texts;
     private long tokens;
+    private double lastFraction;
     private int shownPercent = -1;
+    private boolean barOpen;
 
     /** Progress on System.err, a bar if that is a terminal, timed by the system clock. */
     StderrProgress() {
@@ -55,9 +59,15 @@ final class StderrProgress implements Progress {
         }
         endBarLine();
         err.println("tails: " + message);
+        restart();
+    }
+
+    private void restart() {
         start = nanoClock.getAsLong();
         texts = 0;
         tokens = 0;
+        lastFraction = 0;
+        shownPercent = -1;
     }
 
     @Override
@@ -72,6 +82,11 @@ final class StderrProgress implements Progress {
             return;
         }
         double f = Math.clamp(done, 0.0, 1.0);
+        if (f < lastFraction) {
+            endBarLine();
+            restart();
+        }
+        lastFraction = f;
         int percent = (int) Math.floor(100 * f);
         if (!terminal) {
             int tens = percent / 10 * 10;
@@ -87,6 +102,10 @@ final class StderrProgress implements Progress {
         shownPercent = percent;
         int filled = (int) Math.round(f * BAR);
         err.print("\r  [" + "#".repeat(filled) + ".".repeat(BAR - filled) + "] " + percent + "%" + rates(f) + "   ");
+        barOpen = f < 1;
+        if (!barOpen) {
+            err.println(); // done: what comes next gets a line of its own
+        }
         err.flush();
     }
 
@@ -116,9 +135,9 @@ final class StderrProgress implements Progress {
     }
 
     private void endBarLine() {
-        if (terminal && shownPercent >= 0) {
+        if (barOpen) {
             err.println();
         }
-        shownPercent = -1;
+        barOpen = false;
     }
 }

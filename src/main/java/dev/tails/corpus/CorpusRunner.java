@@ -50,9 +50,13 @@ public final class CorpusRunner {
         return truncate;
     }
 
-    /** One pass with the same hooks for every batch; progress gets each batch's texts and tokens, and the fraction of texts done. */
+    /**
+     * One pass with the same hooks for every batch; progress gets 0 as the pass begins (so a display
+     * can time each pass), then each batch's texts and tokens, and the fraction of texts done.
+     */
     public void forEachBatch(TokenizedCorpus corpus, ForwardHooks hooks, Consumer<CorpusBatch> each, Progress progress) {
         int[] order = corpus.runOrder();
+        progress.fraction(0);
         for (int from = 0; from < order.length; from += batchSize) {
             int[] texts = Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize));
             EncoderOutput output = model.forward(corpus.batch(texts), hooks);

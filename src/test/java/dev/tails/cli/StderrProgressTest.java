@@ -30,7 +30,7 @@ class StderrProgressTest {
     void pipedProgressPrintsALinePerTenPercent() {
         StderrProgress progress = progress(false);
         progress.stage("one");
-        for (double f : new double[]{0.05, 0.1, 0.15, 0.35, 0.34, 1.0}) {
+        for (double f : new double[]{0.05, 0.1, 0.15, 0.35, 0.36, 1.0}) {
             progress.fraction(f);
         }
         progress.stage("two");
@@ -93,6 +93,31 @@ class StderrProgressTest {
         progress.fraction(0.504); // still 50%: not redrawn
         progress.stage("next");
         assertEquals("\r  [############............] 50%  0.4 texts/s, ETA 0:10   \ntails: next\n", printed());
+    }
+
+    @Test
+    void aTerminalBarEndsItsLineWhenDone() {
+        StderrProgress progress = progress(true);
+        progress.fraction(1.0);
+        progress.stage("next");
+        assertEquals("\r  [########################] 100%   \ntails: next\n", printed());
+    }
+
+    @Test
+    void aFractionGoingBackStartsANewPass() {
+        StderrProgress progress = progress(false);
+        now[0] = 10 * SECOND;
+        progress.advance(10, 0);
+        progress.fraction(1.0);  // 10 texts / 10 s; took 0:10
+        now[0] = 12 * SECOND;
+        progress.fraction(0);    // second pass begins (as CorpusRunner reports it): counts and clock restart at 12 s
+        now[0] = 16 * SECOND;
+        progress.advance(2, 0);
+        progress.fraction(0.2);  // 2 texts / 4 s = 0.5/s; ETA 4 s * 0.8 / 0.2 = 16 s
+        assertEquals("""
+                tails:   100%  1.0 texts/s, took 0:10
+                tails:   20%  0.5 texts/s, ETA 0:16
+                """, printed());
     }
 
     @Test

@@ -58,6 +58,17 @@ final class EvalOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
+    /** A task's own output that may be "-" (e.g. wic's --predictions), so the table keeps out of its way. */
+    private Path taskOutput;
+
+    /** Declares the task's own output file; with it and --json both "-", stdout would mix them: exit 2. */
+    void taskOutput(String option, Path file) {
+        if (StdStreams.isDash(file) && StdStreams.isDash(json)) {
+            throw BadArgument.of(spec, option + " - and --json -: only one output can go to standard output");
+        }
+        taskOutput = file;
+    }
+
     private Model load() {
         return modelOptions.load(modelOptions.folderFetchingIfMissing());
     }
@@ -94,7 +105,7 @@ final class EvalOptions {
 
     /** Prints the result, adds it to the report (as eval/NAME.json) and writes --json if asked for. */
     private void finish(EvalResult result) {
-        PrintStream human = StdStreams.humanOutput(json);
+        PrintStream human = StdStreams.humanOutput(StdStreams.isDash(taskOutput) ? taskOutput : json);
         EvalPrinter.print(result, human);
         Path dir = report != null ? report : Path.of("reports", result.header().model());
         human.println("report: " + ReportWriter.addEvaluation(dir, result));

@@ -41,6 +41,7 @@ final class EvalWicCommand implements Callable<Integer> {
     public Integer call() {
         WicEvaluation.Settings settings = new WicEvaluation.Settings(options.settings(), data, split,
                 trainLimit != null ? trainLimit : options.limit);
+        options.taskOutput("--predictions", predictions);
         Variant predictor = Variant.of(predictWith);
         if (predictions != null && !settings.common().variants().contains(predictor)) {
             throw new TailsException("--predict-with " + predictWith + " is not among --variants");

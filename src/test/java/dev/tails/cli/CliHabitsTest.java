@@ -124,6 +124,29 @@ class CliHabitsTest {
     }
 
     @Test
+    void evalWritesItsJsonOrPredictionsToStandardOutput(@TempDir Path dir) throws IOException {
+        String wic = TestFiles.resource("eval/wic").toString();
+        Run json = run("", "eval", "wic", "--model", TINY, "--clip-dims", "5", "--data", wic, "--json", "-",
+                "--report", dir.resolve("r1").toString());
+        assertEquals(0, json.exit(), json.err());
+        JsonNode root = new ObjectMapper().readTree(json.out());
+        assertEquals("wic", root.get("task").asText(), "stdout holds the results JSON and nothing else");
+        assertEquals(root, Json.MAPPER.readTree(dir.resolve("r1/eval/wic.json").toFile()), "the same as the report's copy");
+        assertTrue(json.err().contains("report: "), "the table and report line go to stderr: " + json.err());
+
+        Run predictions = run("", "eval", "wic", "--model", TINY, "--clip-dims", "5", "--data", wic, "--predictions", "-",
+                "--report", dir.resolve("r2").toString());
+        assertEquals(0, predictions.exit(), predictions.err());
+        // Only the predictions on stdout, one T/F line for each of the 6 dev pairs; the table on stderr.
+        assertEquals(6, predictions.out().lines().filter(l -> l.equals("T") || l.equals("F")).count(), predictions.out());
+        assertEquals(6, predictions.out().lines().count(), predictions.out());
+        assertTrue(predictions.err().contains("report: "), predictions.err());
+
+        assertUsageError(run("", "eval", "wic", "--model", TINY, "--clip-dims", "5", "--data", wic, "--predictions", "-",
+                "--json", "-"), "only one output can go to standard output");
+    }
+
+    @Test
     void helpNamesInputFirst() {
         for (String command : List.of("attribute", "analyze", "hidden", "activations", "tokenize")) {
             StringWriter help = new StringWriter();

@@ -1,6 +1,5 @@
 package dev.tails.cli;
 
-import dev.tails.TailsException;
 import dev.tails.attribution.Attribution;
 import dev.tails.attribution.Attributor;
 import dev.tails.attribution.UnitMean;
@@ -11,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,7 +37,8 @@ final class AttributeCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "20", description = "Neurons and heads to report, by |mean| (default: ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--json", description = "Write layer, dim, tokens, value, neurons and heads to this JSON file.")
+    @Option(names = "--json", paramLabel = "FILE", description = "Write layer, dim, tokens, value, neurons and heads to this JSON file "
+            + "(- for standard output; the table then goes to standard error).")
     Path json;
 
     @Override
@@ -56,7 +55,7 @@ final class AttributeCommand implements Callable<Integer> {
         if (json != null) {
             write(result, json);
         }
-        AttributionTable.print(result, System.out);
+        AttributionTable.print(result, StdStreams.humanOutput(json));
         return 0;
     }
 
@@ -65,11 +64,7 @@ final class AttributeCommand implements Callable<Integer> {
     }
 
     private static void write(Attribution a, Path file) {
-        try {
-            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(),
-                    new Design6(a.layer(), a.dim(), a.tokens(), a.value(), a.neurons(), a.heads()));
-        } catch (IOException e) {
-            throw new TailsException(file + ": cannot write the attribution JSON: " + e.getMessage(), e);
-        }
+        StdStreams.writeJson(file, "the attribution JSON", Json.MAPPER.writer(),
+                new Design6(a.layer(), a.dim(), a.tokens(), a.value(), a.neurons(), a.heads()));
     }
 }

@@ -185,8 +185,7 @@ public final class Model {
      *         what is not supported (Dense modules, other poolings)
      */
     public SentenceConfig sentenceConfig() {
-        return SentenceTransformersFiles.present(folder) ? SentenceTransformersFiles.read(folder)
-                : SentenceConfig.meanOf(config);
+        return SentenceConfig.of(folder, config);
     }
 
     /**

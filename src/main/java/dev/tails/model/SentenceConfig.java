@@ -3,6 +3,8 @@ package dev.tails.model;
 import dev.tails.TailsException;
 import dev.tails.tokenize.Encoding;
 
+import java.nio.file.Path;
+
 /**
  * What sentence-transformers adds on top of the encoder: the pooling, whether the result is
  * L2-normalized, and the longest input in tokens (longer texts are cut, keeping [SEP]).
@@ -39,6 +41,19 @@ public record SentenceConfig(Pooling pooling, boolean normalize, int maxSeqLengt
      */
     public static SentenceConfig meanOf(ModelConfig config) {
         return new SentenceConfig(Pooling.MEAN, false, MODEL_LIMIT, config.hiddenSize());
+    }
+
+    /**
+     * A folder's setting: its sentence-transformers files when it has them (modules.json), else
+     * {@link #meanOf}. Needs no weights, so a caller can check it before loading them.
+     *
+     * @param folder the model folder
+     * @param config the model's config
+     * @return the setting
+     * @throws TailsException naming a sentence-transformers file that is malformed or unsupported
+     */
+    public static SentenceConfig of(Path folder, ModelConfig config) {
+        return SentenceTransformersFiles.present(folder) ? SentenceTransformersFiles.read(folder) : meanOf(config);
     }
 
     /**

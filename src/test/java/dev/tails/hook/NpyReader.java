@@ -13,13 +13,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Reads back what NpyWriter wrote, checking the format rules numpy relies on. */
-final class NpyReader {
+public final class NpyReader {
     private static final Pattern SHAPE = Pattern.compile("'shape': \\(([0-9, ]*)\\)");
 
     private NpyReader() {
     }
 
-    static FloatTensor read(byte[] bytes) {
+    public static FloatTensor read(byte[] bytes) {
         ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         byte[] magic = new byte[8];
         in.get(magic);

@@ -25,7 +25,8 @@ import java.util.concurrent.Callable;
 @Command(name = "embed", mixinStandardHelpOptions = true,
         description = "Write one sentence embedding per input line (the last hidden state pooled over the text's tokens): "
                 + "JSON lines {\"text\", \"embedding\"} to a .jsonl file or - (standard output), a float32 .npy [texts, H], "
-                + "or a folder of parts with embedding [texts, H], input_ids and offsets.")
+                + "or a folder of parts with embedding [texts, H], input_ids and offsets. Texts are always cut at "
+                + "max_seq_length (else the model's limit), keeping [SEP], as sentence-transformers does.")
 final class EmbedCommand implements Callable<Integer> {
     /** Texts per library call when writing one file or stream: memory holds one block, never the corpus's vectors. */
     private static final int BLOCK = 1024;

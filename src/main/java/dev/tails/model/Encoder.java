@@ -31,8 +31,8 @@ public final class Encoder {
     }
 
     public EncoderOutput forward(Batch batch, ForwardHooks hooks) {
-        ActivationBudget.check(config, batch.size(), batch.seqLen());
         boolean every = hooks.keepsEveryState();
+        ActivationBudget.check(config, batch.size(), batch.seqLen(), every ? layers.size() + 1 : 1);
         float[][] states = new float[every ? layers.size() + 1 : 1][];
         float[] state = embeddings.forward(batch, hooks);
         for (int l = 0; l < layers.size(); l++) {

@@ -63,6 +63,9 @@ interface EmbeddingSink extends AutoCloseable {
             try {
                 writer.write(Json.MAPPER.writeValueAsString(line));
                 writer.write('\n');
+                if (file == null) {
+                    writer.flush();  // a reader at the other end of a pipe gets each line as it is computed
+                }
             } catch (IOException e) {
                 throw new TailsException(where() + ": cannot write (" + e.getMessage() + ")", e);
             }

@@ -26,6 +26,10 @@ public final class NpyRows implements AutoCloseable {
     private long rows;
     private boolean finished;
 
+    /**
+     * @param file  the .npy to write (replaced at {@link #finish()} if it exists)
+     * @param width floats per row
+     */
     public NpyRows(Path file, int width) {
         this.file = file;
         this.tmp = file.resolveSibling("." + file.getFileName() + ".tmp");

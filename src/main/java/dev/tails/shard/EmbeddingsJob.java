@@ -21,6 +21,11 @@ public final class EmbeddingsJob implements ShardJob {
     private final SentenceConfig sentence;
     private final ForwardHooks hooks;
 
+    /**
+     * @param model    the model
+     * @param sentence the cut, pooling and normalization; its dimension must be the hidden size
+     * @param hooks    interventions acting in every forward, or {@link ForwardHooks#NONE}
+     */
     public EmbeddingsJob(Model model, SentenceConfig sentence, ForwardHooks hooks) {
         sentence.check(model);
         this.model = model;

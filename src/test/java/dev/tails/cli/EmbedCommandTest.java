@@ -194,6 +194,23 @@ class EmbedCommandTest {
         assertFalse(Files.exists(dir.resolve("e.txt")));
     }
 
+    @Test
+    void aRunThatFailsLeavesNoFileThatLooksWhole(@TempDir Path dir) throws IOException {
+        // The first 1,024 texts are embedded and written before line 1,101 turns out empty.
+        List<String> lines = new java.util.ArrayList<>(java.util.Collections.nCopies(1100, "a text"));
+        lines.add("");
+        lines.add("after the gap");
+        Path input = Files.write(dir.resolve("gap.txt"), lines);
+        for (String name : List.of("e.npy", "e.jsonl")) {
+            assertEquals(1, run("", "embed", "--model", TINY.toString(), "--input", input.toString(), "--out",
+                    dir.resolve(name).toString(), "--batch-size", "64"));
+            assertTrue(err.toString().contains("line 1101: empty text"), err.toString());
+        }
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("gap.txt"), files.map(f -> f.getFileName().toString()).toList(), "no output, no temp file");
+        }
+    }
+
     private static double norm(float[] v) {
         double s = 0;
         for (float x : v) {

@@ -2,7 +2,7 @@ package dev.tails;
 
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import dev.tails.embed.Pooling;
+import dev.tails.model.Pooling;
 import dev.tails.embed.SentenceEmbedder;
 import dev.tails.kernel.Kernels;
 import dev.tails.kernel.Parallel;

@@ -23,6 +23,7 @@ import picocli.CommandLine;
                 MergeCommand.class,
                 EvalCommand.class,
                 FillMaskCommand.class,
+                EmbedCommand.class,
         })
 public final class Main {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,

@@ -3,6 +3,7 @@ package dev.tails.cli;
 import dev.tails.attribution.Attribution;
 import dev.tails.attribution.AttributionPartial;
 import dev.tails.corpus.CorpusRunner;
+import dev.tails.io.Json;
 import dev.tails.model.Model;
 import dev.tails.report.AttributionJson;
 import picocli.CommandLine.Command;
@@ -36,7 +37,8 @@ final class AttributeCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "20", description = "Neurons and heads to report, by |mean| (default: ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--json", description = "Write layer, dim, tokens, value, neurons and heads to this JSON file.")
+    @Option(names = "--json", paramLabel = "FILE", description = "Write layer, dim, tokens, value, neurons and heads to this JSON file "
+            + "(- for standard output; the table then goes to standard error).")
     Path json;
 
     @Option(names = "--partial", paramLabel = "FILE",
@@ -61,11 +63,11 @@ final class AttributeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The table on stdout and, when asked, the JSON file: what a run and a merge of partials both print. */
+    /** The table and, when asked, the JSON file (or standard output): what a run and a merge of partials both print. */
     static void report(Attribution result, Path json) {
         if (json != null) {
-            AttributionJson.write(result, json);
+            StdStreams.writeJson(json, "the attribution JSON", Json.MAPPER.writer(), AttributionJson.of(result));
         }
-        AttributionTable.print(result, System.out);
+        AttributionTable.print(result, StdStreams.humanOutput(json));
     }
 }

@@ -1,6 +1,7 @@
 package dev.tails.spark;
 
 import dev.tails.attribution.Attribution;
+import dev.tails.model.Pooling;
 import dev.tails.report.AttributionJson;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -27,7 +28,7 @@ public final class TailsSpark {
     }
 
     public static void main(String[] args) {
-        int exit = new CommandLine(new TailsSpark()).execute(args);
+        int exit = new CommandLine(new TailsSpark()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
         // stopped before the exit, so a cluster's executors are let go instead of killed in its shutdown hooks
         scala.Option<SparkSession> session = SparkSession.getDefaultSession();
         if (session.isDefined()) {
@@ -62,6 +63,22 @@ public final class TailsSpark {
         }
     }
 
+    /** The CLI's --zero-* options. */
+    static final class ZeroOptions {
+        @Option(names = "--zero-dims", paramLabel = "L|*|E:d,d,..", description = "As the CLI's. Repeatable.")
+        List<String> zeroDims = new ArrayList<>();
+
+        @Option(names = "--zero-neurons", paramLabel = "L:j,j,..", description = "As the CLI's. Repeatable.")
+        List<String> zeroNeurons = new ArrayList<>();
+
+        @Option(names = "--zero-heads", paramLabel = "L:h,h,..", description = "As the CLI's. Repeatable.")
+        List<String> zeroHeads = new ArrayList<>();
+
+        Interventions interventions() {
+            return new Interventions(zeroDims, zeroNeurons, zeroHeads);
+        }
+    }
+
     private static SparkSession session(String job) {
         return SparkSession.builder().appName("tails " + job).getOrCreate();
     }
@@ -75,14 +92,8 @@ public final class TailsSpark {
         @Option(names = "--hooks", required = true, split = ",", paramLabel = "PATTERN", description = "Hook names or patterns, * within one dot segment.")
         List<String> hooks;
 
-        @Option(names = "--zero-dims", paramLabel = "L|*|E:d,d,..", description = "As the CLI's. Repeatable.")
-        List<String> zeroDims = new ArrayList<>();
-
-        @Option(names = "--zero-neurons", paramLabel = "L:j,j,..", description = "As the CLI's. Repeatable.")
-        List<String> zeroNeurons = new ArrayList<>();
-
-        @Option(names = "--zero-heads", paramLabel = "L:h,h,..", description = "As the CLI's. Repeatable.")
-        List<String> zeroHeads = new ArrayList<>();
+        @Mixin
+        ZeroOptions interventions;
 
         @Option(names = "--truncate", description = "Cut texts longer than the model allows instead of failing.")
         boolean truncate;
@@ -99,7 +110,7 @@ public final class TailsSpark {
         @Override
         public Integer call() {
             ActivationSettings settings = new ActivationSettings(input.model, hooks,
-                    new Interventions(zeroDims, zeroNeurons, zeroHeads), input.batchSize, truncate, input.textsPerBlock);
+                    interventions.interventions(), input.batchSize, truncate, input.textsPerBlock);
             SparkSession spark = session("activations");
             Dataset<Row> texts = input.texts(spark);
             if (safetensors) {
@@ -114,19 +125,30 @@ public final class TailsSpark {
     }
 
     @Command(name = "embed", mixinStandardHelpOptions = true,
-            description = "Sentence embeddings of a sentence-transformers folder: a row per text (text, embedding) in Parquet.")
+            description = "Sentence embeddings as `tails embed`: a row per text (its columns, embedding) in Parquet.")
     static final class Embed implements Callable<Integer> {
         @Mixin
         Input input;
+
+        @Mixin
+        ZeroOptions interventions;
+
+        @Option(names = "--pooling", paramLabel = "mean|cls|max", description = "Pooling (default: the folder's, else mean).")
+        Pooling pooling;
+
+        @Option(names = "--normalize", negatable = true, description = "L2-normalize (default: the folder's, else no).")
+        Boolean normalize;
 
         @Option(names = "--out", required = true, description = "Parquet output path.")
         String out;
 
         @Override
         public Integer call() {
+            EmbedSettings settings = new EmbedSettings(input.model,
+                    pooling, normalize,
+                    interventions.interventions(), input.batchSize, input.textsPerBlock);
             SparkSession spark = session("embed");
-            SparkEmbed.run(input.texts(spark), input.textColumn(),
-                    new EmbedSettings(input.model, input.batchSize, input.textsPerBlock)).write().parquet(out);
+            SparkEmbed.run(input.texts(spark), input.textColumn(), settings).write().parquet(out);
             System.err.println("wrote " + out);
             return 0;
         }
@@ -157,7 +179,7 @@ public final class TailsSpark {
         public Integer call() {
             Attribution result = SparkAttribution.run(input.texts(session("attribute")), input.textColumn(),
                     new AttributionSettings(input.model, layer, dim, top, input.batchSize, truncate, input.textsPerBlock));
-            AttributionJson.write(result, json);
+            AttributionJson.of(result).write(json);
             System.err.printf("attribute: block %d dim %d over %,d tokens: wrote %s%n", layer, dim, result.tokens(), json);
             return 0;
         }

@@ -31,8 +31,8 @@ class SparkAttributionTest {
 
         // 4 partitions, blocks of 300 texts: the sums are made in other groups and orders than the CLI's one pass
         Path sparkJson = dir.resolve("spark.json");
-        AttributionJson.write(SparkAttribution.run(LocalSpark.texts(TEXTS, 4), "value",
-                new AttributionSettings(LocalSpark.TINY_BERT, 2, 5, 10, 16, false, 300)), sparkJson);
+        AttributionJson.of(SparkAttribution.run(LocalSpark.texts(TEXTS, 4), "value",
+                new AttributionSettings(LocalSpark.TINY_BERT, 2, 5, 10, 16, false, 300))).write(sparkJson);
 
         JsonNode cli = Json.MAPPER.readTree(cliJson.toFile());
         JsonNode spark = Json.MAPPER.readTree(sparkJson.toFile());

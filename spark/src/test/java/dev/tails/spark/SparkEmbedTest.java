@@ -1,11 +1,10 @@
 package dev.tails.spark;
 
-import dev.tails.TailsException;
-import dev.tails.embed.Pooling;
-import dev.tails.embed.SentenceConfig;
-import dev.tails.embed.SentenceEmbedder;
-import dev.tails.embed.SentenceTransformersFiles;
+import dev.tails.model.ForwardHooks;
 import dev.tails.model.Model;
+import dev.tails.model.Pooling;
+import dev.tails.model.SentenceConfig;
+import dev.tails.model.SentenceTransformersFiles;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
@@ -18,42 +17,55 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The Spark embed job against {@link SentenceEmbedder} on tiny-bert made a sentence-transformers folder. */
+/** The Spark embed job against {@link Model#embed}, the call `tails embed` makes, on tiny-bert. */
 class SparkEmbedTest {
     private static final List<String> TEXTS = Sentences.of(17, 3);
 
     @Test
-    void rowsEqualTheEmbeddersVectors(@TempDir Path dir) throws IOException {
+    void aSentenceTransformersFolderGivesTheLibrarysVectors(@TempDir Path dir) throws IOException {
         copy(Path.of(LocalSpark.TINY_BERT), dir);
         SentenceTransformersFiles.write(dir, new SentenceConfig(Pooling.MEAN, true, 128, 32));
-        // one text a batch on both sides: no padding, so the same bits; the input's other columns are kept
+        // the input's other columns are kept
         List<Row> rows = SparkEmbed.run(LocalSpark.texts(TEXTS, 2).withColumn("length", functions.length(functions.col("value"))),
-                "value", new EmbedSettings(dir.toString(), 1, 4)).collectAsList();
+                "value", new EmbedSettings(dir.toString(), null, null, Interventions.NONE, 1, 4)).collectAsList();
         assertEquals(List.of("value", "length", "embedding"), List.of(rows.getFirst().schema().fieldNames()));
-        float[][] expected = SentenceEmbedder.of(Model.load(dir), 1).embed(TEXTS);
-        assertEquals(TEXTS.size(), rows.size());
+        Model model = Model.load(dir);
+        float[][] expected = model.embed(TEXTS, model.sentenceConfig(), 1, ForwardHooks.NONE);
         for (int i = 0; i < TEXTS.size(); i++) {
-            assertEquals(TEXTS.get(i), rows.get(i).getString(0));
             assertEquals(TEXTS.get(i).length(), rows.get(i).getInt(1));
             List<Float> vector = rows.get(i).getList(2);
-            assertEquals(expected[i].length, vector.size());
             double norm = 0;
-            for (int c = 0; c < vector.size(); c++) {
-                assertEquals(expected[i][c], vector.get(c), 0f);
-                norm += vector.get(c) * vector.get(c);
+            for (float v : vector) {
+                norm += v * v;
             }
             assertEquals(1, norm, 1e-5, "normalized, as modules.json says");
         }
+        assertSameVectors(expected, rows, 2);
     }
 
     @Test
-    void aFolderWithoutSentenceTransformersFilesIsRefusedOnTheDriver() {
-        TailsException e = assertThrows(TailsException.class,
-                () -> SparkEmbed.run(LocalSpark.texts(TEXTS, 1), "value", EmbedSettings.of(LocalSpark.TINY_BERT)));
-        assertTrue(e.getMessage().contains("modules.json"), e.getMessage());
+    void poolingAndInterventionsAsTheCli() {
+        Interventions zero = new Interventions(List.of("0:3,7"), List.of(), List.of("1:2"));
+        List<Row> rows = SparkEmbed.run(LocalSpark.texts(TEXTS, 3), "value",
+                new EmbedSettings(LocalSpark.TINY_BERT, Pooling.CLS, true, zero, 1, 5)).collectAsList();
+        Model model = Model.load(Path.of(LocalSpark.TINY_BERT));
+        // tiny-bert has no sentence-transformers files: the setting is mean pooling, here overridden
+        float[][] expected = model.embed(TEXTS, SentenceConfig.meanOf(model.config()).with(Pooling.CLS, true), 1,
+                zero.registry(model.config()));
+        assertSameVectors(expected, rows, 1);
+    }
+
+    /** One text a batch on both sides: no padding, so the same bits. */
+    private static void assertSameVectors(float[][] expected, List<Row> rows, int column) {
+        assertEquals(expected.length, rows.size());
+        for (int i = 0; i < expected.length; i++) {
+            List<Float> vector = rows.get(i).getList(column);
+            assertEquals(expected[i].length, vector.size());
+            for (int c = 0; c < vector.size(); c++) {
+                assertEquals(expected[i][c], vector.get(c), 0f, "text " + i + " dim " + c);
+            }
+        }
     }
 
     private static void copy(Path from, Path to) throws IOException {

@@ -89,11 +89,7 @@ public final class WicPartial {
      */
     public WicPartial merge(WicPartial other) {
         key.checkSame(other.key, "wic partial");
-        for (int part : other.parts) {
-            if (parts.contains(part)) {
-                throw new TailsException("wic partial: part " + part + "/" + key.intSetting("parts") + " is in both partials");
-            }
-        }
+        ItemPart.refuseOverlap(parts, other.parts, key.intSetting("parts"), "wic partial");
         if (split.pairs() != other.split.pairs() || (train == null) != (other.train == null)
                 || (train != null && train.pairs() != other.train.pairs())) {
             throw new TailsException("wic partial: made from other data (the pair counts differ)");
@@ -110,12 +106,9 @@ public final class WicPartial {
      * @throws TailsException when a part is missing
      */
     public WicEvaluation.Result result() {
-        int count = key.intSetting("parts");
-        if (parts.size() != count) {
-            throw new TailsException("wic partial: holds parts " + parts + " of 0.." + (count - 1) + "; merge the others first");
-        }
+        ItemPart.requireAll(parts, key.intSetting("parts"), "wic partial");
         Pairs onTrain = train == null ? split : train;
-        return WicEvaluation.result(header, key.settings().get("split"), split.cosines(), split.gold(), onTrain.cosines(),
+        return WicEvaluation.result(header, key.setting("split"), split.cosines(), split.gold(), onTrain.cosines(),
                 onTrain.gold());
     }
 
@@ -147,21 +140,17 @@ public final class WicPartial {
         } catch (JacksonException e) {
             throw new TailsException("not a tails wic partial (" + e.getOriginalMessage() + ")", e);
         }
-        if (!PartialKey.FORMAT.equals(f.format()) || !KIND.equals(f.kind())) {
-            throw new TailsException("not a tails wic partial: format '" + f.format() + "', kind '" + f.kind()
-                    + "' (expected " + PartialKey.FORMAT + ", " + KIND + ")");
+        PartialKey key = PartialKey.read(f.format(), f.kind(), f.model(), f.settings(), KIND);
+        if (f.parts() == null || f.split() == null || f.header() == null) {
+            throw new TailsException("wic partial: parts, header and the per-item values are required");
         }
-        if (f.model() == null || f.settings() == null || f.parts() == null || f.split() == null || f.header() == null) {
-            throw new TailsException("wic partial: model, settings, parts, split and header are all required");
-        }
-        PartialKey key = new PartialKey(f.format(), f.kind(), f.model(), f.settings());
         int states = key.intSetting("model.layers") + 1;
-        if ((f.train() == null) != "train".equals(key.settings().get("split"))) {
+        if ((f.train() == null) != "train".equals(key.setting("split"))) {
             throw new TailsException("wic partial: train pairs are needed exactly when the split is not train");
         }
-        f.split().check(states, key.settings().get("variants"), "the split");
+        f.split().check(states, key.setting("variants"), "the split");
         if (f.train() != null) {
-            f.train().check(states, key.settings().get("variants"), "train");
+            f.train().check(states, key.setting("variants"), "train");
         }
         return new WicPartial(key, new TreeSet<>(f.parts()), f.split(), f.train(), f.header());
     }

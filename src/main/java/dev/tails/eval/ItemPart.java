@@ -7,17 +7,25 @@ import java.util.Set;
 /**
  * Which items of a data file one run of an evaluation takes: those whose index i has i % count == index, so
  * {@code count} machines split a dataset with no coordination and their partials merge into the whole.
+ *
+ * @param index this run's part, from 0
+ * @param count how many parts the items are split into
  */
 public record ItemPart(int index, int count) {
     /** Every item. */
     public static final ItemPart ALL = new ItemPart(0, 1);
 
+    /** Refuses a part outside 0..count-1. */
     public ItemPart {
         if (count < 1 || index < 0 || index >= count) {
             throw new TailsException("part " + index + "/" + count + ": need 0 <= index < count");
         }
     }
 
+    /**
+     * {@return whether this part takes the item}
+     * @param item the item's index in its data file
+     */
     public boolean takes(int item) {
         return item % count == index;
     }

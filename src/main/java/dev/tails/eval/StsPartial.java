@@ -24,11 +24,11 @@ public final class StsPartial {
     public static final String KIND = "eval-sts";
 
     /** One pair: its gold similarity and its cosine per variant and state. */
-    public record Pair(double gold, Map<Variant, double[]> cosines) {
+    record Pair(double gold, Map<Variant, double[]> cosines) {
     }
 
     /** One subset: its number of pairs, and the pairs held, by index in the data file. */
-    public record Subset(int pairs, Map<Integer, Pair> held) {
+    record Subset(int pairs, Map<Integer, Pair> held) {
     }
 
     private final PartialKey key;

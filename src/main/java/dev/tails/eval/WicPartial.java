@@ -23,11 +23,11 @@ public final class WicPartial {
     public static final String KIND = "eval-wic";
 
     /** One pair: its gold label (null on an unlabeled split) and its cosine per variant and state. */
-    public record Pair(Boolean gold, Map<Variant, double[]> cosines) {
+    record Pair(Boolean gold, Map<Variant, double[]> cosines) {
     }
 
     /** The pairs of one data file: how many it has, and those held, by index. */
-    public record Pairs(int pairs, Map<Integer, Pair> held) {
+    record Pairs(int pairs, Map<Integer, Pair> held) {
         Pairs union(Pairs other) {
             Map<Integer, Pair> all = new TreeMap<>(held);
             all.putAll(other.held);

@@ -73,6 +73,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        StdStreams.refuseDash(spec, "--out", out, "the report is a folder");
         long start = System.nanoTime();
         Model model = modelOptions.load(modelOptions.folderFetchingIfMissing());
         List<String> texts = tokenLimit.apply(corpusOptions.texts(), model);

@@ -1,6 +1,5 @@
 package dev.tails.cli;
 
-import dev.tails.TailsException;
 import dev.tails.attribution.Attribution;
 import dev.tails.attribution.AttributionPartial;
 import dev.tails.attribution.UnitMean;
@@ -11,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,7 +37,8 @@ final class AttributeCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "20", description = "Neurons and heads to report, by |mean| (default: ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--json", description = "Write layer, dim, tokens, value, neurons and heads to this JSON file.")
+    @Option(names = "--json", paramLabel = "FILE", description = "Write layer, dim, tokens, value, neurons and heads to this JSON file "
+            + "(- for standard output; the table then goes to standard error).")
     Path json;
 
     @Option(names = "--partial", paramLabel = "FILE",
@@ -64,12 +63,12 @@ final class AttributeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The table on stdout and, when asked, the JSON file: what a run and a merge of partials both print. */
+    /** The table and, when asked, the JSON file (- for stdout): what a run and a merge of partials both print. */
     static void report(Attribution result, Path json) {
         if (json != null) {
             write(result, json);
         }
-        AttributionTable.print(result, System.out);
+        AttributionTable.print(result, StdStreams.humanOutput(json));
     }
 
     /** Exactly the fields of DESIGN.md §6, in its order. */
@@ -77,11 +76,7 @@ final class AttributeCommand implements Callable<Integer> {
     }
 
     private static void write(Attribution a, Path file) {
-        try {
-            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(),
-                    new Design6(a.layer(), a.dim(), a.tokens(), a.value(), a.neurons(), a.heads()));
-        } catch (IOException e) {
-            throw new TailsException(file + ": cannot write the attribution JSON: " + e.getMessage(), e);
-        }
+        StdStreams.writeJson(file, "the attribution JSON", Json.MAPPER.writer(),
+                new Design6(a.layer(), a.dim(), a.tokens(), a.value(), a.neurons(), a.heads()));
     }
 }

@@ -23,11 +23,16 @@ import picocli.CommandLine;
                 MergeCommand.class,
                 EvalCommand.class,
                 FillMaskCommand.class,
+                EmbedCommand.class,
         })
 public final class Main {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces of errors.")
     boolean verbose;
+
+    @Option(names = {"-q", "--quiet"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "No progress or stage lines on stderr; errors are still printed.")
+    boolean quiet;
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -36,7 +41,7 @@ public final class Main {
     /**
      * The configured command line. A bad argument prints what is wrong, the closest commands, and
      * the usage, and exits with 2; errors of ours print one line and exit with 1 (a stack trace
-     * only with --verbose).
+     * only with --verbose). --quiet holds for the one command it was given to.
      */
     static CommandLine commandLine() {
         Main main = new Main();
@@ -47,6 +52,14 @@ public final class Main {
             UnmatchedArgumentException.printSuggestions(e, at.getErr());
             at.usage(at.getErr());
             return at.getCommandSpec().exitCodeOnInvalidInput();
+        });
+        cmd.setExecutionStrategy(parseResult -> {
+            StderrProgress.quiet(main.quiet);
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } finally {
+                StderrProgress.quiet(false);
+            }
         });
         cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (main.verbose || !(e instanceof TailsException)) {

@@ -46,8 +46,8 @@ final class MergeCommand implements Callable<Integer> {
         }
         OutputIndex merged = OutputIndex.merge(runs, out);
         long texts = merged.parts().stream().mapToLong(OutputIndex.Part::texts).sum();
-        System.err.printf("merged %d parts (%,d texts) of %d runs into %s%n", merged.parts().size(), texts, runs.size(),
-                out.resolve(OutputIndex.FILE));
+        StderrProgress.note(String.format("merged %d parts (%,d texts) of %d runs into %s", merged.parts().size(), texts,
+                runs.size(), out.resolve(OutputIndex.FILE)));
         return 0;
     }
 }

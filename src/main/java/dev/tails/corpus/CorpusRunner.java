@@ -50,15 +50,28 @@ public final class CorpusRunner {
         return truncate;
     }
 
-    /** One pass with the same hooks for every batch; progress gets the fraction of texts done. */
+    /**
+     * One pass with the same hooks for every batch; progress gets 0 as the pass begins (so a display
+     * can time each pass), then each batch's texts and tokens, and the fraction of texts done.
+     */
     public void forEachBatch(TokenizedCorpus corpus, ForwardHooks hooks, Consumer<CorpusBatch> each, Progress progress) {
         int[] order = corpus.runOrder();
+        progress.fraction(0);
         for (int from = 0; from < order.length; from += batchSize) {
             int[] texts = Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize));
             EncoderOutput output = model.forward(corpus.batch(texts), hooks);
             each.accept(new CorpusBatch(corpus, texts, output));
+            progress.advance(texts.length, tokens(corpus, texts));
             progress.fraction((double) (from + texts.length) / order.length);
         }
+    }
+
+    private static long tokens(TokenizedCorpus corpus, int[] texts) {
+        long tokens = 0;
+        for (int t : texts) {
+            tokens += corpus.encoding(t).length();
+        }
+        return tokens;
     }
 
     /**

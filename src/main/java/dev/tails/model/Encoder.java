@@ -31,13 +31,18 @@ public final class Encoder {
     }
 
     public EncoderOutput forward(Batch batch, ForwardHooks hooks) {
-        ActivationBudget.check(config, batch.size(), batch.seqLen());
-        float[][] states = new float[layers.size() + 1][];
-        states[0] = embeddings.forward(batch, hooks);
+        boolean every = hooks.keepsEveryState();
+        ActivationBudget.check(config, batch.size(), batch.seqLen(), every ? layers.size() + 1 : 1);
+        float[][] states = new float[every ? layers.size() + 1 : 1][];
+        float[] state = embeddings.forward(batch, hooks);
         for (int l = 0; l < layers.size(); l++) {
-            states[l + 1] = layers.get(l).forward(states[l], batch, hooks);
+            if (every) {
+                states[l] = state;
+            }
+            state = layers.get(l).forward(state, batch, hooks);
         }
-        return new EncoderOutput(batch, config.hiddenSize(), states, pool(states[layers.size()], batch));
+        states[states.length - 1] = state;
+        return new EncoderOutput(batch, config.hiddenSize(), states, pool(state, batch));
     }
 
     /** HF BertPooler: tanh(W · h[CLS] + b) for each sequence. */

@@ -106,7 +106,7 @@ public final class ShardedRun {
     }
 
     private OutputIndex.Part write(long block, List<String> lines, ShardJob job) {
-        TokenizedCorpus corpus = runner.corpus(lines);
+        TokenizedCorpus corpus = job.corpus(runner, lines);
         long tokens = corpus.tokens();
         ActivationBudget.requireFree(4 * tokens * job.floatsPerToken(), String.format(
                 "the kept activations of part %d (%,d texts, %,d tokens, %,d floats a token; fewer texts per shard hold less)",

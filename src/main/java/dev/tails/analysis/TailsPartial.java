@@ -31,7 +31,11 @@ public final class TailsPartial {
 
     private TailsPartial(PartialKey key, OutlierCounts counts, LayerMeans means) {
         this.key = key;
-        this.outlierShare = Double.parseDouble(key.settings().get("outlierShare"));
+        try {
+            this.outlierShare = Double.parseDouble(key.setting("outlierShare"));
+        } catch (NumberFormatException e) {
+            throw new TailsException("study partial: outlierShare '" + key.setting("outlierShare") + "' is not a number", e);
+        }
         this.counts = counts;
         this.means = means;
     }
@@ -65,7 +69,7 @@ public final class TailsPartial {
      * @return this partial
      */
     public TailsPartial add(CorpusRunner runner, Iterable<String> texts, Progress progress) {
-        boolean specialTokens = Boolean.parseBoolean(key.settings().get("specialTokens"));
+        boolean specialTokens = Boolean.parseBoolean(key.setting("specialTokens"));
         key.checkSame(key(runner, specialTokens, outlierShare), "study partial: the runner's model or settings");
         TokenizedCorpus corpus = TokenizedCorpus.of(runner.model(), texts, runner.truncates(), specialTokens, true);
         runner.forEachBatch(corpus, ForwardHooks.NONE, batch -> {
@@ -141,14 +145,10 @@ public final class TailsPartial {
         } catch (JacksonException e) {
             throw new TailsException("not a tails study partial (" + e.getOriginalMessage() + ")", e);
         }
-        if (!PartialKey.FORMAT.equals(file.format()) || !KIND.equals(file.kind())) {
-            throw new TailsException("not a tails study partial: format '" + file.format() + "', kind '" + file.kind()
-                    + "' (expected " + PartialKey.FORMAT + ", " + KIND + ")");
+        PartialKey key = PartialKey.read(file.format(), file.kind(), file.model(), file.settings(), KIND);
+        if (file.counts() == null || file.means() == null) {
+            throw new TailsException("study partial: counts and means are required");
         }
-        if (file.model() == null || file.settings() == null || file.counts() == null || file.means() == null) {
-            throw new TailsException("study partial: model, settings, counts and means are all required");
-        }
-        PartialKey key = new PartialKey(file.format(), file.kind(), file.model(), file.settings());
         int states = key.intSetting("model.layers") + 1;
         int hidden = key.intSetting("model.hidden");
         if (file.counts().tokens() != file.means().tokens()) {

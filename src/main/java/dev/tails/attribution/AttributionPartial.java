@@ -155,14 +155,10 @@ public final class AttributionPartial implements Serializable {
         } catch (JacksonException e) {
             throw new TailsException("not a tails attribution partial (" + e.getOriginalMessage() + ")", e);
         }
-        if (!PartialKey.FORMAT.equals(file.format()) || !KIND.equals(file.kind())) {
-            throw new TailsException("not a tails attribution partial: format '" + file.format() + "', kind '"
-                    + file.kind() + "' (expected " + PartialKey.FORMAT + ", " + KIND + ")");
+        PartialKey key = PartialKey.read(file.format(), file.kind(), file.model(), file.settings(), KIND);
+        if (file.sums() == null) {
+            throw new TailsException("attribution partial: the sums are required");
         }
-        if (file.model() == null || file.settings() == null || file.sums() == null) {
-            throw new TailsException("attribution partial: model, settings and sums are all required");
-        }
-        PartialKey key = new PartialKey(file.format(), file.kind(), file.model(), file.settings());
         return new AttributionPartial(key, CorpusAttribution.of(key.intSetting("layer"), key.intSetting("dim"),
                 key.intSetting("model.intermediate"), key.intSetting("model.heads"), file.sums()));
     }

@@ -2,6 +2,7 @@ package dev.tails.cli;
 
 import dev.tails.TailsException;
 import dev.tails.corpus.Variant;
+import dev.tails.eval.ItemPart;
 import dev.tails.eval.WicEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,14 +38,23 @@ final class EvalWicCommand implements Callable<Integer> {
             description = "Variant whose train choice makes the predictions (default: ${DEFAULT-VALUE}).")
     String predictWith;
 
+    @Mixin
+    EvalPartialOptions partial;
+
     @Override
     public Integer call() {
+        ItemPart part = partial.part();
         WicEvaluation.Settings settings = new WicEvaluation.Settings(options.settings(), data, split,
                 trainLimit != null ? trainLimit : options.limit);
         options.taskOutput("--predictions", predictions);
         Variant predictor = Variant.of(predictWith);
         if (predictions != null && !settings.common().variants().contains(predictor)) {
             throw new TailsException("--predict-with " + predictWith + " is not among --variants");
+        }
+        if (partial.file != null) {
+            PartialFiles.write(partial.file, options.withModel((runner, clip) ->
+                    WicEvaluation.partial(runner, clip, settings, part, new StderrProgress())).toJson());
+            return 0;
         }
         WicEvaluation.Result result = options.run(settings, WicEvaluation::run);
         if (predictions != null) {

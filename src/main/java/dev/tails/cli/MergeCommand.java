@@ -28,7 +28,7 @@ final class MergeCommand implements Callable<Integer> {
     List<Path> runs = List.of();
 
     @Option(names = "--partials", arity = "1..*", paramLabel = "FILE",
-            description = "Partial files (--partial of attribute, analyze, eval trees, eval sts) to merge instead of shard folders.")
+            description = "Partial files (--partial of attribute, analyze, eval trees, sts, wic) to merge instead of shard folders.")
     List<Path> partials = List.of();
 
     @Option(names = "--out", required = true, description = "Folder for the merged index.json, or with --partials the result JSON file.")

@@ -8,6 +8,7 @@ import dev.tails.attribution.AttributionPartial;
 import dev.tails.eval.EvalResult;
 import dev.tails.eval.StsPartial;
 import dev.tails.eval.TreesPartial;
+import dev.tails.eval.WicPartial;
 import dev.tails.io.Json;
 
 import java.io.IOException;
@@ -53,6 +54,7 @@ final class PartialFiles {
             case TailsPartial.KIND -> writeJson(out, mergeAll(files, TailsPartial::fromJson, TailsPartial::merge).result());
             case TreesPartial.KIND -> evaluation(mergeAll(files, TreesPartial::fromJson, TreesPartial::merge).result(), out);
             case StsPartial.KIND -> evaluation(mergeAll(files, StsPartial::fromJson, StsPartial::merge).result(), out);
+            case WicPartial.KIND -> evaluation(mergeAll(files, WicPartial::fromJson, WicPartial::merge).result(), out);
             default -> throw new TailsException(files.getFirst() + ": partials of kind '" + kind + "' cannot be merged");
         }
     }

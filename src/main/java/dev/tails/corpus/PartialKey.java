@@ -69,18 +69,53 @@ public record PartialKey(String format, String kind, String model, SortedMap<Str
     }
 
     /**
-     * A setting as an int, refused by name when missing or not a number (a hand-edited file).
+     * The key read from a partial file, refused unless it is of this format and the expected kind.
+     *
+     * @param format the file's format
+     * @param kind the file's kind
+     * @param model the file's model
+     * @param settings the file's settings
+     * @param expected the kind the reader reads
+     * @return the key
+     * @throws TailsException naming the format or kind, or the missing field
+     */
+    public static PartialKey read(String format, String kind, String model, SortedMap<String, String> settings, String expected) {
+        if (!FORMAT.equals(format) || !expected.equals(kind)) {
+            throw new TailsException("not a tails " + expected + " partial: format '" + format + "', kind '" + kind
+                    + "' (expected " + FORMAT + ", " + expected + ")");
+        }
+        if (model == null || settings == null) {
+            throw new TailsException(kind + " partial: the model and settings are required");
+        }
+        return new PartialKey(format, kind, model, settings);
+    }
+
+    /**
+     * A setting, refused by name when missing (a hand-edited file).
+     *
+     * @param name the setting
+     * @return its value
+     */
+    public String setting(String name) {
+        String value = settings.get(name);
+        if (value == null) {
+            throw new TailsException(kind + " partial: setting '" + name + "' is missing");
+        }
+        return value;
+    }
+
+    /**
+     * A setting as an int, refused by name when missing or not a number.
      *
      * @param name the setting
      * @return its value
      */
     public int intSetting(String name) {
-        String value = settings.get(name);
+        String value = setting(name);
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new TailsException(kind + " partial: setting '" + name + "' is " + (value == null ? "missing" : "'" + value + "'")
-                    + ", not an integer");
+            throw new TailsException(kind + " partial: setting '" + name + "' is '" + value + "', not an integer");
         }
     }
 

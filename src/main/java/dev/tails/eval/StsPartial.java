@@ -24,11 +24,11 @@ public final class StsPartial {
     public static final String KIND = "eval-sts";
 
     /** One pair: its gold similarity and its cosine per variant and state. */
-    public record Pair(double gold, Map<Variant, double[]> cosines) {
+    record Pair(double gold, Map<Variant, double[]> cosines) {
     }
 
     /** One subset: its number of pairs, and the pairs held, by index in the data file. */
-    public record Subset(int pairs, Map<Integer, Pair> held) {
+    record Subset(int pairs, Map<Integer, Pair> held) {
     }
 
     private final PartialKey key;
@@ -52,11 +52,7 @@ public final class StsPartial {
      */
     public StsPartial merge(StsPartial other) {
         key.checkSame(other.key, "sts partial");
-        for (int part : other.parts) {
-            if (parts.contains(part)) {
-                throw new TailsException("sts partial: part " + part + "/" + key.intSetting("parts") + " is in both partials");
-            }
-        }
+        ItemPart.refuseOverlap(parts, other.parts, key.intSetting("parts"), "sts partial");
         if (!shape(sets).equals(shape(other.sets))) {
             throw new TailsException("sts partial: made from other data (subsets and pairs " + shape(other.sets) + " vs "
                     + shape(sets) + ")");
@@ -87,10 +83,7 @@ public final class StsPartial {
      * @throws TailsException when a part is missing
      */
     public StsEvaluation.Result result() {
-        int count = key.intSetting("parts");
-        if (parts.size() != count) {
-            throw new TailsException("sts partial: holds parts " + parts + " of 0.." + (count - 1) + "; merge the others first");
-        }
+        ItemPart.requireAll(parts, key.intSetting("parts"), "sts partial");
         Map<String, StsEvaluation.SetResult> results = new LinkedHashMap<>();
         sets.forEach((set, subsets) -> {
             Map<String, Map<Variant, double[][]>> cosines = new LinkedHashMap<>();
@@ -111,7 +104,7 @@ public final class StsPartial {
             });
             results.put(set, StsEvaluation.setResult(cosines, gold));
         });
-        return new StsEvaluation.Result(header, Boolean.parseBoolean(key.settings().get("withSpecial")), results);
+        return new StsEvaluation.Result(header, Boolean.parseBoolean(key.setting("withSpecial")), results);
     }
 
     private record File(String format, String kind, String model, SortedMap<String, String> settings, TreeSet<Integer> parts,
@@ -142,16 +135,12 @@ public final class StsPartial {
         } catch (JacksonException e) {
             throw new TailsException("not a tails sts partial (" + e.getOriginalMessage() + ")", e);
         }
-        if (!PartialKey.FORMAT.equals(f.format()) || !KIND.equals(f.kind())) {
-            throw new TailsException("not a tails sts partial: format '" + f.format() + "', kind '" + f.kind()
-                    + "' (expected " + PartialKey.FORMAT + ", " + KIND + ")");
+        PartialKey key = PartialKey.read(f.format(), f.kind(), f.model(), f.settings(), KIND);
+        if (f.parts() == null || f.sets() == null || f.header() == null) {
+            throw new TailsException("sts partial: parts, header and the per-item values are required");
         }
-        if (f.model() == null || f.settings() == null || f.parts() == null || f.sets() == null || f.header() == null) {
-            throw new TailsException("sts partial: model, settings, parts, sets and header are all required");
-        }
-        PartialKey key = new PartialKey(f.format(), f.kind(), f.model(), f.settings());
         int states = key.intSetting("model.layers") + 1;
-        String variants = key.settings().get("variants");
+        String variants = key.setting("variants");
         f.sets().forEach((set, subsets) -> subsets.forEach((name, subset) -> subset.held().forEach((p, pair) -> {
             String held = String.join(",", pair.cosines().keySet().stream().map(Variant::label).toList());
             if (p < 0 || p >= subset.pairs() || !held.equals(variants)

@@ -56,11 +56,7 @@ public final class TreesPartial {
             throw new TailsException("trees partial: made from other data (" + other.sentences + " sentences, baselines "
                     + other.rightBranching + "/" + other.random + " vs " + sentences + ", " + rightBranching + "/" + random + ")");
         }
-        for (int part : other.parts) {
-            if (parts.contains(part)) {
-                throw new TailsException("trees partial: part " + part + "/" + key.intSetting("parts") + " is in both partials");
-            }
-        }
+        ItemPart.refuseOverlap(parts, other.parts, key.intSetting("parts"), "trees partial");
         parts.addAll(other.parts);
         scored += other.scored;
         other.f1Sums.forEach((v, sums) -> {
@@ -78,10 +74,9 @@ public final class TreesPartial {
      * @throws TailsException when a part is missing
      */
     public TreesEvaluation.Result result() {
-        int count = key.intSetting("parts");
-        if (parts.size() != count || scored != sentences) {
-            throw new TailsException("trees partial: holds parts " + parts + " of 0.." + (count - 1) + " (" + scored + " of "
-                    + sentences + " sentences); merge the others first");
+        ItemPart.requireAll(parts, key.intSetting("parts"), "trees partial");
+        if (scored != sentences) {
+            throw new TailsException("trees partial: its parts scored " + scored + " of " + sentences + " sentences");
         }
         Map<Variant, double[]> f1 = new EnumMap<>(Variant.class);
         f1Sums.forEach((v, sums) -> {
@@ -92,7 +87,15 @@ public final class TreesPartial {
             f1.put(v, mean);
         });
         return new TreesEvaluation.Result(header, sentences,
-                TreesEvaluation.Distance.valueOf(key.settings().get("distance")), LayerScores.of(f1), rightBranching, random);
+                distance(key), LayerScores.of(f1), rightBranching, random);
+    }
+
+    private static TreesEvaluation.Distance distance(PartialKey key) {
+        try {
+            return TreesEvaluation.Distance.valueOf(key.setting("distance"));
+        } catch (IllegalArgumentException e) {
+            throw new TailsException("trees partial: distance '" + key.setting("distance") + "' is not COSINE or L2", e);
+        }
     }
 
     private record File(String format, String kind, String model, SortedMap<String, String> settings, TreeSet<Integer> parts,
@@ -124,14 +127,10 @@ public final class TreesPartial {
         } catch (JacksonException e) {
             throw new TailsException("not a tails trees partial (" + e.getOriginalMessage() + ")", e);
         }
-        if (!PartialKey.FORMAT.equals(f.format()) || !KIND.equals(f.kind())) {
-            throw new TailsException("not a tails trees partial: format '" + f.format() + "', kind '" + f.kind()
-                    + "' (expected " + PartialKey.FORMAT + ", " + KIND + ")");
+        PartialKey key = PartialKey.read(f.format(), f.kind(), f.model(), f.settings(), KIND);
+        if (f.parts() == null || f.f1Sums() == null || f.header() == null) {
+            throw new TailsException("trees partial: parts, header and the per-item values are required");
         }
-        if (f.model() == null || f.settings() == null || f.parts() == null || f.f1Sums() == null || f.header() == null) {
-            throw new TailsException("trees partial: model, settings, parts, f1Sums and header are all required");
-        }
-        PartialKey key = new PartialKey(f.format(), f.kind(), f.model(), f.settings());
         int states = key.intSetting("model.layers") + 1;
         f.f1Sums().forEach((v, sums) -> {
             if (sums == null || sums.length != states) {
@@ -139,9 +138,9 @@ public final class TreesPartial {
             }
         });
         String variants = String.join(",", f.f1Sums().keySet().stream().map(Variant::label).toList());
-        if (!variants.equals(key.settings().get("variants"))) {
+        if (!variants.equals(key.setting("variants"))) {
             throw new TailsException("trees partial: f1Sums hold " + variants + ", not the settings' variants "
-                    + key.settings().get("variants"));
+                    + key.setting("variants"));
         }
         return new TreesPartial(key, new TreeSet<>(f.parts()), f.sentences(), f.scored(), f.f1Sums(), f.rightBranching(),
                 f.random(), f.header());

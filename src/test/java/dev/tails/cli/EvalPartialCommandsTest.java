@@ -73,6 +73,26 @@ class EvalPartialCommandsTest {
         assertEquals(Json.MAPPER.readTree(whole.toFile()).get("sets"), Json.MAPPER.readTree(merged.toFile()).get("sets"));
     }
 
+    @Test
+    void mergedWicPartsWriteTheWholeRunsChoicesAndPredictions(@TempDir Path dir) throws IOException {
+        List<String> wic = List.of("eval", "wic", "--model", TINY, "--clip-dims", "5", "--data",
+                TestFiles.resource("eval/wic").toString());
+        Path whole = dir.resolve("whole.json");
+        assertEquals(0, CliRunner.run(with(wic, "--json", whole.toString(), "--report", dir.resolve("report").toString())).exit());
+        for (String part : List.of("0", "1", "2")) {
+            CliRunner.Result run = CliRunner.run(with(wic, "--partial", dir.resolve(part + ".json").toString(), "--part", part + "/3"));
+            assertEquals(0, run.exit(), run.err());
+        }
+        Path merged = dir.resolve("merged.json");
+        assertEquals(0, CliRunner.run("merge", "--partials", dir.resolve("2.json").toString(), dir.resolve("0.json").toString(),
+                dir.resolve("1.json").toString(), "--out", merged.toString()).exit());
+        JsonNode expected = Json.MAPPER.readTree(whole.toFile());
+        JsonNode actual = Json.MAPPER.readTree(merged.toFile());
+        assertEquals(expected.get("choices"), actual.get("choices"));
+        assertEquals(expected.get("bestThresholdAccuracyPerLayer"), actual.get("bestThresholdAccuracyPerLayer"));
+        assertEquals(expected.get("pairs"), actual.get("pairs"));
+    }
+
     private static List<String> with(List<String> args, String... more) {
         List<String> all = new ArrayList<>(args);
         all.addAll(List.of(more));

@@ -45,6 +45,7 @@ public final class SafetensorsWriter implements TensorFileWriter {
     }
 
     /** One tensor whose values are the pieces one after the other (e.g. the rows of many texts), never copied into one array. */
+    @Override
     public SafetensorsWriter putF32(String name, int[] shape, List<float[]> pieces) {
         present(pieces, name);
         pieces.forEach(p -> present(p, name));

@@ -64,7 +64,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     boolean noProbes;
 
     @Option(names = "--mlm-sentences", paramLabel = "N", defaultValue = "1000",
-            description = "Masked-LM experiment on N corpus sentences drawn with --seed, 15% of their tokens masked "
+            description = "Masked-LM experiment on N corpus sentences drawn with --seed, 15%% of their tokens masked "
                     + "(default: ${DEFAULT-VALUE}).")
     void mlmSentences(int n) {
         if (n < 1) {

@@ -42,7 +42,7 @@ public final class MaskedLmExperiment {
         List<int[]> draws = randomDraws(model.config().hiddenSize(), tailDims, outliers, settings);
         int passes = 3 + 2 * draws.size();
         int[] pass = {0};
-        Scorer score = (dims, ablation) -> {
+        Scorer score = (dims, ablation, tail) -> {
             Progress part = Progress.part(progress, pass[0]++, passes);
             part.stage("masked LM " + pass[0] + "/" + passes + ": " + ablation.describe(dims) + ", "
                     + corpus.maskedTokens() + " masked tokens in " + sample.size() + " texts");
@@ -54,16 +54,16 @@ public final class MaskedLmExperiment {
             ForwardHooks hooks = ablation == Ablation.IN_FLOW
                     ? Clip.of(model.config().hiddenSize(), dims).inGraph(model.config()) : ForwardHooks.NONE;
             on.forEachBatch(corpus.corpus(), run.hooks(hooks), run::add, part);
-            return new MaskedLmResult.Condition(ablation.key(dims == tailDims), ablation.describe(dims), dims,
+            return new MaskedLmResult.Condition(ablation.key(tail), ablation.describe(dims), dims,
                     run.score().accuracy(), run.score().loss());
         };
         List<MaskedLmResult.Condition> conditions = new ArrayList<>(List.of(
-                score.of(new int[0], Ablation.NONE),
-                score.of(tailDims, Ablation.IN_FLOW),
-                score.of(tailDims, Ablation.LAYER_NORM)));
+                score.of(new int[0], Ablation.NONE, false),
+                score.of(tailDims, Ablation.IN_FLOW, true),
+                score.of(tailDims, Ablation.LAYER_NORM, true)));
         List<MaskedLmResult.Condition> random = new ArrayList<>();
         for (Ablation ablation : List.of(Ablation.IN_FLOW, Ablation.LAYER_NORM)) {
-            List<MaskedLmResult.Condition> perDraw = draws.stream().map(d -> score.of(d, ablation)).toList();
+            List<MaskedLmResult.Condition> perDraw = draws.stream().map(d -> score.of(d, ablation, false)).toList();
             random.addAll(perDraw);
             if (!perDraw.isEmpty()) {
                 conditions.add(new MaskedLmResult.Condition(ablation.key(false), "mean of " + perDraw.size()
@@ -96,7 +96,7 @@ public final class MaskedLmExperiment {
 
     @FunctionalInterface
     private interface Scorer {
-        MaskedLmResult.Condition of(int[] dims, Ablation ablation);
+        MaskedLmResult.Condition of(int[] dims, Ablation ablation, boolean tail);
     }
 
     /** How a condition removes its dims. */

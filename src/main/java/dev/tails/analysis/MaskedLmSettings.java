@@ -5,7 +5,7 @@ import dev.tails.TailsException;
 /**
  * The masked-LM experiment's knobs: how many corpus texts (a seeded sample; all when fewer), the share of
  * each text's non-special tokens masked (BERT's 15%), the seed of the sample, the masks and the control
- * dims, and how many random control draws (Kovaleva et al.'s comparison: the same ablation on random dims).
+ * dims, and how many random control draws (the same ablations of random non-outlier dims).
  */
 public record MaskedLmSettings(int sentences, double maskRate, long seed, int randomDraws) {
     public static final double BERT_MASK_RATE = 0.15;
@@ -19,8 +19,8 @@ public record MaskedLmSettings(int sentences, double maskRate, long seed, int ra
         }
     }
 
-    /** 1,000 sentences, 15% masked, 10 random control dims. */
+    /** 500 sentences, 15% masked, 10 random control dims: 23 passes over the sample. */
     public static MaskedLmSettings defaults(long seed) {
-        return new MaskedLmSettings(1000, BERT_MASK_RATE, seed, 10);
+        return new MaskedLmSettings(500, BERT_MASK_RATE, seed, 10);
     }
 }

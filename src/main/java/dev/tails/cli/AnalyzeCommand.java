@@ -63,7 +63,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--no-probes", description = "Skip the position probes.")
     boolean noProbes;
 
-    @Option(names = "--mlm-sentences", paramLabel = "N", defaultValue = "1000",
+    @Option(names = "--mlm-sentences", paramLabel = "N", defaultValue = "500",
             description = "Masked-LM experiment on N corpus sentences drawn with --seed, 15%% of their tokens masked "
                     + "(default: ${DEFAULT-VALUE}).")
     void mlmSentences(int n) {

@@ -173,13 +173,12 @@ public final class HtmlReport {
                             + "disable outliers. Random control: the mean over draws of as many random non-outlier dims. ")
                     .append(String.format(Locale.ROOT, "%.0f s.", m.seconds())).append("</p>");
             out.append(Html.table(List.of("condition", "dims", "accuracy", "loss", "perplexity"),
-                    m.conditions().stream().map(c -> List.of(Html.escape(c.description()), dims(c.dims()), pct(c.accuracy()),
+                    m.conditions().stream().map(c -> List.of(c.description(), dims(c.dims()), pct(c.accuracy()),
                             num(c.loss()), String.format(Locale.ROOT, "%.2f", c.perplexity()))).toList()));
             out.append("<p>What the papers state, quoted from the sources found (their tables were not available):</p>");
             out.append(Html.table(List.of("paper", "model", "dims", "ablation", "statement", "source"),
-                    PaperClaims.OUTLIER_ABLATION.stream().map(q -> List.of(Html.escape(q.paper()), Html.escape(q.model()),
-                            Html.escape(q.dims()), Html.escape(q.ablation()), Html.escape(q.statement()),
-                            Html.escape(q.source()))).toList()));
+                    PaperClaims.OUTLIER_ABLATION.stream().map(q -> List.of(q.paper(), q.model(), q.dims(), q.ablation(),
+                            q.statement(), q.source())).toList()));
         }
         out.append("<p>Outlier measures of Bondarenko et al. (2023) per hidden state: each dim's kurtosis over the "
                 + "counted token vectors (Pearson's m4/m2<sup>2</sup>, 3 for a normal distribution) and its max |value|.</p>");

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,6 +46,7 @@ class StudyExperimentsTest {
         String html = HtmlReport.render(r, "x");
         assertTrue(html.contains("Outlier dims and the masked LM") && html.contains("gamma and beta zeroed"), "the section");
         assertTrue(html.contains("2205.11380"), "the papers beside ours");
+        assertFalse(html.contains("&amp;quot;"), "quotes escaped once");
     }
 
     @Test

@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LayerNormDimZeroingTest {
 
@@ -86,5 +87,8 @@ class LayerNormDimZeroingTest {
         float[] lastEdited = viaWeights.hidden(viaWeights.numStates() - 1, 0);
         assertEquals(false, Arrays.equals(last, lastEdited), "the edit changes the output");
         assertEquals(model.forward(batch, ForwardHooks.NONE).hidden(3, 0)[0], last[0], "the original model is untouched");
+        EncoderWeights oneLayer = new EncoderWeights(model.weights().embeddings(), model.weights().layers().subList(0, 1), null);
+        TailsException e = assertThrows(TailsException.class, () -> model.withWeights(oneLayer));
+        assertTrue(e.getMessage().contains("1 layers given, the model has 3"), e.getMessage());
     }
 }

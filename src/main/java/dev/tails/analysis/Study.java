@@ -58,11 +58,12 @@ public final class Study {
 
         OutlierCounts raw = new OutlierCounts(corpus, states, hidden, Clip.none(hidden));
         LayerMeans means = new LayerMeans(corpus, states, hidden);
+        OutlierMeasures measures = new OutlierMeasures(states, hidden);
         PositionProbes probes = settings.probes() == null ? null : PositionProbes.prepare(corpus, settings.probes(), settings.seed(), settings.truncate());
         progress.stage("pass 1/4: outlier counts over " + corpus.size() + " texts"
                 + (probes == null ? "" : ", position probe features"));
-        runner.forEachBatch(corpus, ForwardHooks.NONE, all(probes == null ? List.of(raw, means)
-                : List.of(raw, means, probes.features())), progress);
+        runner.forEachBatch(corpus, ForwardHooks.NONE, all(probes == null ? List.of(raw, means, measures)
+                : List.of(raw, means, measures, probes.features())), progress);
         ProbeResult probeResult = probes == null ? null : probes.run(runner, settings.seed(), progress);
         probes = null; // the features are garbage from here on
 
@@ -77,10 +78,11 @@ public final class Study {
         SelfSimilarity self = new SelfSimilarity(corpus, settings.minSentencesPerWord(), settings.maxWords(),
                 settings.seed(), states, hidden, none, clip);
         OutlierCounts clipped = new OutlierCounts(corpus, states, hidden, clip);
+        CosineShares cosineShares = new CosineShares(measures);
         progress.stage("pass 2/4: attribution of dim " + tail + ", geometry raw and clipped " + clip);
         List<Integer> blocks = IntStream.range(0, states - 1).boxed().toList();
         List<Attribution> attributions = new Attributor(model, blocks, tail, settings.topUnits()).run(runner, corpus,
-                progress, all(List.of(anisotropy, intra, self, clipped)));
+                progress, all(List.of(anisotropy, intra, self, clipped, cosineShares)));
 
         OutlierCounts positionsZeroed = new OutlierCounts(corpus, states, hidden, none);
         progress.stage("pass 3/4: position embeddings zeroed");
@@ -88,6 +90,12 @@ public final class Study {
         OutlierCounts inFlow = new OutlierCounts(corpus, states, hidden, none);
         progress.stage("pass 4/4: dims " + clip + " zeroed at every block output as they flow on");
         runner.forEachBatch(corpus, clip.inGraph(model.config()), inFlow::add, progress);
+
+        MaskedLmResult maskedLm = null;
+        if (settings.maskedLm() != null && model.hasMlmHead()) {
+            progress.stage("masked LM: dims " + clip + " ablated, random controls");
+            maskedLm = MaskedLmExperiment.run(runner, corpus.texts(), clip.dims(), clip.dims(), settings.maskedLm(), progress);
+        }
 
         PositionEmbeddingExtremes positions = new PositionEmbeddingExtremes(model.weights().embeddings().position(), hidden);
         return new StudyResult(
@@ -103,7 +111,8 @@ public final class Study {
                         perState(states, s -> self.mean(0, s), s -> self.mean(1, s)),
                         perState(states, s -> intra.mean(0, s), s -> intra.mean(1, s)),
                         anisotropy.pairs(), self.words()),
-                probeResult);
+                probeResult,
+                new StudyResult.Experiments(measures, cosineShares, maskedLm));
     }
 
     private static Consumer<CorpusBatch> all(List<CorpusStatistic> statistics) {

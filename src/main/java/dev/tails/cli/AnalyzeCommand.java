@@ -1,5 +1,7 @@
 package dev.tails.cli;
 
+import dev.tails.analysis.MaskedLmResult;
+import dev.tails.analysis.MaskedLmSettings;
 import dev.tails.analysis.OutlierCounts;
 import dev.tails.analysis.Study;
 import dev.tails.analysis.StudyResult;
@@ -68,6 +70,33 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + "`tails merge --partials`; the later passes and the geometry need the whole corpus.")
     Path partial;
 
+    @Option(names = "--mlm-sentences", paramLabel = "N", defaultValue = "500",
+            description = "Masked-LM experiment on N corpus sentences drawn with --seed, 15%% of their tokens masked "
+                    + "(default: ${DEFAULT-VALUE}).")
+    void mlmSentences(int n) {
+        if (n < 1) {
+            throw BadArgument.of(spec, "--mlm-sentences must be at least 1, got " + n);
+        }
+        mlmSentences = n;
+    }
+
+    private int mlmSentences;
+
+    @Option(names = "--mlm-random-dims", paramLabel = "N", defaultValue = "10",
+            description = "Random non-outlier dims ablated as the control, one pass each per ablation "
+                    + "(default: ${DEFAULT-VALUE}).")
+    void mlmRandomDims(int n) {
+        if (n < 0) {
+            throw BadArgument.of(spec, "--mlm-random-dims must be at least 0, got " + n);
+        }
+        mlmRandomDims = n;
+    }
+
+    private int mlmRandomDims;
+
+    @Option(names = "--no-mlm", description = "Skip the masked-LM experiment (it is skipped anyway for a model without the head).")
+    boolean noMlm;
+
     @Spec
     CommandSpec spec;
 
@@ -88,7 +117,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             progress.stage("analyze: counts and means of " + texts.size() + " texts written to " + partial);
             return 0;
         }
-        StudyResult result = Study.run(model, texts, settings.withProbes(noProbes ? null : probes()), progress);
+        MaskedLmSettings mlm = noMlm ? null
+                : new MaskedLmSettings(mlmSentences, MaskedLmSettings.BERT_MASK_RATE, corpusOptions.seed, mlmRandomDims);
+        StudyResult result = Study.run(model, texts, settings.withProbes(noProbes ? null : probes()).withMaskedLm(mlm),
+                progress);
         Path dir = out != null ? out : Path.of("reports", result.run().model());
         String command = "./tails " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         Path index = ReportWriter.write(result, command.trim(), dir);
@@ -134,5 +166,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "tail dim %d; clipped %s; position 0's argmin %d; %.1f%% of positions have argmin %d%n",
                 r.tails().tailDim(), Arrays.toString(r.tails().clippedDims()), r.origin().position0Argmin(),
                 100 * r.origin().tailArgminShare(), r.tails().tailDim());
+        MaskedLmResult mlm = r.experiments().maskedLm();
+        if (mlm != null) {
+            System.out.printf(Locale.ROOT, "masked LM: %d texts, %d masked tokens, %.0f s%n", mlm.texts(), mlm.maskedTokens(),
+                    mlm.seconds());
+            for (MaskedLmResult.Condition c : mlm.conditions()) {
+                System.out.printf(Locale.ROOT, "  %-22s accuracy %6.2f%%  loss %7.3f  perplexity %9.2f  %s%n", c.key(),
+                        100 * c.accuracy(), c.loss(), c.perplexity(), c.description());
+            }
+        }
     }
 }

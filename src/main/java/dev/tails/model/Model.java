@@ -1,6 +1,7 @@
 package dev.tails.model;
 
 import dev.tails.Progress;
+import dev.tails.TailsException;
 import dev.tails.io.Checkpoint;
 import dev.tails.io.hub.HubClient;
 import dev.tails.tokenize.Encoding;
@@ -86,6 +87,22 @@ public final class Model {
      */
     public Model withActivation(Activation activation) {
         return new Model(folder, config.withActivation(activation), tokenizer, weights, mlmHead, unusedTensors);
+    }
+
+    /**
+     * The same tokenizer, config and masked-LM head run on other encoder weights, e.g. a copy with a few
+     * LayerNorm parameters edited; this model is left as it is.
+     *
+     * @param edited weights of this model's shapes (the caller keeps them so; tensors may be shared with this model)
+     * @return the model with them
+     * @throws dev.tails.TailsException when the number of layers differs from the config's
+     */
+    public Model withWeights(EncoderWeights edited) {
+        if (edited.layers().size() != config.numLayers()) {
+            throw new TailsException("withWeights: " + edited.layers().size() + " layers given, the model has "
+                    + config.numLayers());
+        }
+        return new Model(folder, config, tokenizer, edited, mlmHead, unusedTensors);
     }
 
     /** {@return the folder it was loaded from} */

@@ -13,9 +13,9 @@ import dev.tails.tokenize.Encoding;
 public record TextStates(String text, Encoding encoding, float[][] states, int hiddenSize) {
 
     /**
-     * The number of hidden states: the number of layers plus the embeddings.
+     * The number of hidden states.
      *
-     * @return L + 1
+     * @return L + 1 (the embeddings and each block's output), or 1 from a forward that kept only the last
      */
     public int numStates() {
         return states.length;

@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
 /**
  * Texts tokenized once, as they are read, so that every pass sees the same tokens and samples of
  * sentences, tokens and words can be drawn before the first forward pass. Texts keep their input
- * index; {@link #runOrder()} is the order a {@link CorpusRunner} forms batches in.
+ * index; a {@link CorpusRunner} forms batches in the corpus's run order (by length, or input order).
  */
 public final class TokenizedCorpus {
     private final Model model;
@@ -137,7 +137,7 @@ public final class TokenizedCorpus {
      *
      * @return the indices, a copy
      */
-    public int[] runOrder() {
+    int[] runOrder() {
         return runOrder.clone();
     }
 

@@ -5,7 +5,7 @@ import dev.tails.TailsException;
 import java.util.List;
 
 /**
- * The encoder families tails runs; they differ in tokenizer, position ids and tensor prefix (DESIGN.md §3).
+ * The encoder families tails runs; they differ in tokenizer, position ids and tensor prefix.
  * XLM-RoBERTa and CamemBERT are RoBERTa with a SentencePiece vocabulary: HF's XLMRobertaModel and
  * CamembertModel are RobertaModel under another name, their checkpoints keep the "roberta." prefix.
  * DistilBERT and ELECTRA run BERT's post-LN block with BERT's position ids: DistilBERT under other

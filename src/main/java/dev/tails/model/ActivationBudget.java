@@ -80,7 +80,14 @@ public final class ActivationBudget {
         requireFree(4 * floats, "the masked-LM logits of " + rows + " token rows (a smaller batch needs less)", Heap.RUNTIME);
     }
 
-    /** Throws, naming what and its size, unless {@code needed} bytes are free on the heap (after one collection). */
+    /**
+     * Refuses an allocation the free heap (after one collection) cannot hold, so it is a message and not an
+     * OutOfMemoryError halfway through a run.
+     *
+     * @param needed the bytes the caller is about to allocate
+     * @param what what they hold, named in the message (it takes a plural verb: "... need about")
+     * @throws TailsException if fewer than {@code needed} bytes are free
+     */
     public static void requireFree(long needed, String what) {
         requireFree(needed, what, Heap.RUNTIME);
     }

@@ -7,10 +7,17 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$here/scripts/jdk.sh"
 (cd "$here" && MAVEN_OPTS="${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}" mvn -q -B -Pjmh -DskipTests package) >&2
-if [[ "${1:-}" == "--vs-ort" ]]; then # ONNX Runtime next to tails on the same weights; the rest: model folders
+# ONNX Runtime next to tails on the same weights. --vs-ort [FOLDER...]: forward passes at fixed shapes;
+# --embed-vs-ort FOLDER TEXT_FILE...: sentence embeddings of 10,000 short texts, batched by length.
+case "${1:-}" in
+  --vs-ort) main=dev.tails.VsOrt ;;
+  --embed-vs-ort) main=dev.tails.EmbedVsOrt ;;
+  *) main= ;;
+esac
+if [[ -n "$main" ]]; then
   shift
   cd "$here"
   exec "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
-    -cp target/benchmarks.jar dev.tails.VsOrt "$@"
+    -cp target/benchmarks.jar "$main" "$@"
 fi
 exec "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector ${TAILS_JAVA_OPTS:-} -cp "$here/target/benchmarks.jar" dev.tails.BenchSuite "$@"

@@ -1,6 +1,5 @@
 package dev.tails;
 
-import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -21,9 +20,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 
 /**
  * scripts/bench.sh --vs-ort: the forward pass of ONNX Runtime and of tails side by side, on the
@@ -44,7 +41,7 @@ public final class VsOrt {
     private static final List<String> TEXTS = List.of("Hello, world!",
             "The outlier dimensions of BERT's embeddings are few but large.",
             "Zürich, 3.14159 and naïve café: punctuation; numbers (42) and accents all go through the tokenizer.");
-    private static final OrtEnvironment ENV = OrtEnvironment.getEnvironment();
+    static final OrtEnvironment ENV = OrtEnvironment.getEnvironment();
     /** Where the FMA loops' results go, so the JIT cannot drop them. */
     private static volatile float consumed;
 
@@ -84,7 +81,7 @@ public final class VsOrt {
         System.out.println("# load at the end " + load());
     }
 
-    private static SessionOptions options(int threads) throws OrtException {
+    static SessionOptions options(int threads) throws OrtException {
         SessionOptions options = new SessionOptions();
         options.setIntraOpNumThreads(threads);
         options.setInterOpNumThreads(1);
@@ -102,7 +99,7 @@ public final class VsOrt {
             EncoderOutput tails = model.encoder().forward(Batch.of(List.of(e), model.config()));
             float[] state = tails.hidden(tails.numStates() - 1, 0);
             float[][] expected;
-            try (Inputs in = new Inputs(new int[][] {e.ids()}); OrtSession.Result r = in.run(ort)) {
+            try (OrtInputs in = OrtInputs.unpadded(ENV, new int[][] {e.ids()}); OrtSession.Result r = in.run(ort)) {
                 expected = ((float[][][]) r.get(0).getValue())[0];
             }
             for (int t = 0; t < expected.length; t++) {
@@ -129,7 +126,7 @@ public final class VsOrt {
         Batch tailsBatch = Batch.of(ids, new int[batch][seq], config);
         double[] ortMs = new double[ROUNDS];
         double[] tailsMs = new double[ROUNDS];
-        try (Inputs in = new Inputs(ids)) {
+        try (OrtInputs in = OrtInputs.unpadded(ENV, ids)) {
             for (int round = -WARMUP; round < ROUNDS; round++) {
                 long start = System.nanoTime();
                 in.run(ort).close();
@@ -149,7 +146,7 @@ public final class VsOrt {
                 Parallel.threads(), ortMedian, tailsMedian, ortMedian / tailsMedian, gflops, 100 * gflops / peak);
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
@@ -187,44 +184,13 @@ public final class VsOrt {
         return FmaPeak.flopPerOp() * calls / median(blockNs);
     }
 
-    private static String cpu() throws IOException {
+    static String cpu() throws IOException {
         return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                 .findFirst().map(l -> l.replaceFirst(".*:\\s*", "")).orElse("unknown CPU")
                 + " (" + Runtime.getRuntime().availableProcessors() + " cores)";
     }
 
-    private static String load() throws IOException {
+    static String load() throws IOException {
         return Files.readString(Path.of("/proc/loadavg")).trim().replaceFirst("^(\\S+ \\S+ \\S+).*", "$1 (1/5/15 min)");
-    }
-
-    /** ORT's three inputs for a batch of ids: attention mask all ones, token types zero; a run asks for last_hidden_state only. */
-    private static final class Inputs implements AutoCloseable {
-        private final OnnxTensor ids;
-        private final OnnxTensor mask;
-        private final OnnxTensor types;
-
-        Inputs(int[][] tokenIds) throws OrtException {
-            long[][] longs = Arrays.stream(tokenIds).map(row -> Arrays.stream(row).asLongStream().toArray())
-                    .toArray(long[][]::new);
-            long[][] ones = new long[longs.length][longs[0].length];
-            for (long[] row : ones) {
-                Arrays.fill(row, 1);
-            }
-            ids = OnnxTensor.createTensor(ENV, longs);
-            mask = OnnxTensor.createTensor(ENV, ones);
-            types = OnnxTensor.createTensor(ENV, new long[longs.length][longs[0].length]);
-        }
-
-        OrtSession.Result run(OrtSession session) throws OrtException {
-            return session.run(Map.of("input_ids", ids, "attention_mask", mask, "token_type_ids", types),
-                    Set.of("last_hidden_state"));
-        }
-
-        @Override
-        public void close() {
-            ids.close();
-            mask.close();
-            types.close();
-        }
     }
 }

@@ -10,11 +10,23 @@ public interface Progress {
     void stage(String message);
 
     /**
-     * How far the current stage is, when it can tell.
+     * How far the current stage is, when it can tell. A job that runs several passes in one stage
+     * starts each again from 0: a fraction below the last one begins a new pass.
      *
      * @param done the share done, 0..1
      */
     void fraction(double done);
+
+    /**
+     * Work finished since the last call, so a user can be shown a rate: a pass over a corpus reports
+     * each batch's texts and tokens here, before its {@link #fraction}. Jobs that count nothing else
+     * never call it; the default ignores it.
+     *
+     * @param texts texts just finished
+     * @param tokens their tokens (special tokens included), or 0 when not known
+     */
+    default void advance(long texts, long tokens) {
+    }
 
     /** Tells nobody anything (tests, library callers that want no output). */
     Progress SILENT = new Progress() {
@@ -45,6 +57,11 @@ public interface Progress {
             @Override
             public void fraction(double done) {
                 whole.fraction((index + done) / parts);
+            }
+
+            @Override
+            public void advance(long texts, long tokens) {
+                whole.advance(texts, tokens);
             }
         };
     }

@@ -4,6 +4,7 @@ import dev.tails.model.MaskFill;
 import dev.tails.model.MaskPredictions;
 import dev.tails.model.Model;
 import dev.tails.model.ModelConfig;
+import dev.tails.model.Pooling;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +38,7 @@ class LibraryConsumerIT {
     Path dir;
 
     @Test
-    void consumerGetsJacksonOnlyAndRunsForwardHooksAndFillMask() throws Exception {
+    void consumerGetsJacksonOnlyAndRunsForwardHooksEmbedAndFillMask() throws Exception {
         Path jar = Path.of(System.getProperty("tails.jar", "target/tails.jar")).toAbsolutePath();
         assertTrue(Files.isRegularFile(jar), "no tails jar at " + jar + ": run `mvn -Plibrary verify`");
         String version = System.getProperty("tails.version");
@@ -88,6 +89,8 @@ class LibraryConsumerIT {
         List<String> lines = new ArrayList<>(List.of(
                 String.format(Locale.ROOT, "forward states=%d hidden=%d tokens=%d", c.numLayers() + 1, c.hiddenSize(), tokens),
                 String.format(Locale.ROOT, "hook blocks.0.mlp.hook_post shape=[%d, %d] edited=true", tokens, c.intermediateSize())));
+        float[][] vectors = model.embed(List.of(SENTENCE, "Another text."), Pooling.MEAN, true);
+        lines.add(String.format(Locale.ROOT, "embed texts=%d dims=%d first=%.4f", vectors.length, vectors[0].length, vectors[0][0]));
         for (MaskPredictions mask : Model.load(mlm).fillMask(MASKED, 3)) {
             for (MaskFill fill : mask.fills()) {
                 lines.add(String.format(Locale.ROOT, "fill %d %s %.4f", mask.position(), fill.tokenStr(), fill.score()));

@@ -21,6 +21,33 @@ public final class LayerMeans implements CorpusStatistic {
         this.absSums = new double[states][hidden];
     }
 
+    /** The sums as a partial file stores them: tokens, and [state][dim] the sums of values and of |values|. */
+    public record Sums(long tokens, double[][] sums, double[][] absSums) {
+    }
+
+    static LayerMeans of(Sums stored, int states, int hidden) {
+        LayerMeans means = new LayerMeans(null, states, hidden);
+        Partials.copy(stored.sums(), means.sums, "sums");
+        Partials.copy(stored.absSums(), means.absSums, "absSums");
+        means.tokens = Partials.count(stored.tokens());
+        return means;
+    }
+
+    Sums sums() {
+        return new Sums(tokens, sums, absSums);
+    }
+
+    /** Adds another part of the corpus's sums (same states and hidden size). */
+    void add(LayerMeans other) {
+        tokens += other.tokens;
+        for (int s = 0; s < sums.length; s++) {
+            for (int d = 0; d < sums[s].length; d++) {
+                sums[s][d] += other.sums[s][d];
+                absSums[s][d] += other.absSums[s][d];
+            }
+        }
+    }
+
     @Override
     public void add(CorpusBatch corpusBatch) {
         EncoderOutput output = corpusBatch.output();

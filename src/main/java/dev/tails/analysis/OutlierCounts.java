@@ -31,6 +31,34 @@ public final class OutlierCounts implements CorpusStatistic {
         this.argmaxCounts = new long[states][hidden];
     }
 
+    /** The counts as a partial file stores them: tokens, and [state][dim] how often each dim was the min and the max. */
+    public record Sums(long tokens, long[][] argmin, long[][] argmax) {
+    }
+
+    /** Counts read back from a partial file, of unclipped vectors. */
+    static OutlierCounts of(Sums sums, int states, int hidden) {
+        OutlierCounts counts = new OutlierCounts(null, states, hidden, Clip.none(hidden));
+        Partials.copy(sums.argmin(), counts.argminCounts, "argmin");
+        Partials.copy(sums.argmax(), counts.argmaxCounts, "argmax");
+        counts.tokens = Partials.count(sums.tokens());
+        return counts;
+    }
+
+    Sums sums() {
+        return new Sums(tokens, argminCounts, argmaxCounts);
+    }
+
+    /** Adds another part of the corpus's counts (same states, hidden size and clip): exact, as counts are. */
+    void add(OutlierCounts other) {
+        tokens += other.tokens;
+        for (int s = 0; s < argminCounts.length; s++) {
+            for (int d = 0; d < hidden; d++) {
+                argminCounts[s][d] += other.argminCounts[s][d];
+                argmaxCounts[s][d] += other.argmaxCounts[s][d];
+            }
+        }
+    }
+
     @Override
     public void add(CorpusBatch corpusBatch) {
         EncoderOutput output = corpusBatch.output();

@@ -58,19 +58,19 @@ public final class Study {
 
         OutlierCounts raw = new OutlierCounts(corpus, states, hidden, Clip.none(hidden));
         LayerMeans means = new LayerMeans(corpus, states, hidden);
+        OutlierMeasures measures = new OutlierMeasures(states, hidden);
         PositionProbes probes = settings.probes() == null ? null : PositionProbes.prepare(corpus, settings.probes(), settings.seed(), settings.truncate());
         progress.stage("pass 1/4: outlier counts over " + corpus.size() + " texts"
                 + (probes == null ? "" : ", position probe features"));
-        runner.forEachBatch(corpus, ForwardHooks.NONE, all(probes == null ? List.of(raw, means)
-                : List.of(raw, means, probes.features())), progress);
+        runner.forEachBatch(corpus, ForwardHooks.NONE, all(probes == null ? List.of(raw, means, measures)
+                : List.of(raw, means, measures, probes.features())), progress);
         ProbeResult probeResult = probes == null ? null : probes.run(runner, settings.seed(), progress);
         probes = null; // the features are garbage from here on
 
-        int tail = raw.pooledTopArgmin().dim();
-        var outliers = raw.outliers(settings.outlierShare());
-        int[] outlierDims = outliers.isEmpty() ? new int[]{tail} : outliers.stream().mapToInt(OutlierCounts.DimShare::dim).toArray();
+        StudyResult.Tails tails = TailsPartial.tails(raw, means, settings.outlierShare());
+        int tail = tails.tailDim();
         Clip none = Clip.none(hidden);
-        Clip clip = Clip.of(hidden, outlierDims);
+        Clip clip = Clip.of(hidden, tails.clippedDims());
 
         int[] sentences = SentenceSample.of(corpus.size(), settings.geometrySentences(), settings.seed());
         Anisotropy anisotropy = new Anisotropy(corpus, sentences, settings.anisotropyPairs(), settings.seed());
@@ -78,10 +78,11 @@ public final class Study {
         SelfSimilarity self = new SelfSimilarity(corpus, settings.minSentencesPerWord(), settings.maxWords(),
                 settings.seed(), states, hidden, none, clip);
         OutlierCounts clipped = new OutlierCounts(corpus, states, hidden, clip);
+        CosineShares cosineShares = new CosineShares(measures);
         progress.stage("pass 2/4: attribution of dim " + tail + ", geometry raw and clipped " + clip);
         List<Integer> blocks = IntStream.range(0, states - 1).boxed().toList();
         List<Attribution> attributions = new Attributor(model, blocks, tail, settings.topUnits()).run(runner, corpus,
-                progress, all(List.of(anisotropy, intra, self, clipped)));
+                progress, all(List.of(anisotropy, intra, self, clipped, cosineShares)));
 
         OutlierCounts positionsZeroed = new OutlierCounts(corpus, states, hidden, none);
         progress.stage("pass 3/4: position embeddings zeroed");
@@ -90,11 +91,17 @@ public final class Study {
         progress.stage("pass 4/4: dims " + clip + " zeroed at every block output as they flow on");
         runner.forEachBatch(corpus, clip.inGraph(model.config()), inFlow::add, progress);
 
+        MaskedLmResult maskedLm = null;
+        if (settings.maskedLm() != null && model.hasMlmHead()) {
+            progress.stage("masked LM: dims " + clip + " ablated, random controls");
+            maskedLm = MaskedLmExperiment.run(runner, corpus.texts(), clip.dims(), clip.dims(), settings.maskedLm(), progress);
+        }
+
         PositionEmbeddingExtremes positions = new PositionEmbeddingExtremes(model.weights().embeddings().position(), hidden);
         return new StudyResult(
                 new StudyResult.Run(model.folder().getFileName().toString(), corpus.size(), raw.tokens(), states, hidden,
                         settings),
-                new StudyResult.Tails(tail, raw.pooledTopArgmin().fraction(), outliers, clip.dims(), raw, means),
+                tails,
                 new StudyResult.Origin(positions.positions(), positions.argminShare(tail), positions.argmin(0),
                         positions.argmax(0), positions.row(0), NormRanks.of(model.weights(), tail)),
                 attributions,
@@ -104,7 +111,8 @@ public final class Study {
                         perState(states, s -> self.mean(0, s), s -> self.mean(1, s)),
                         perState(states, s -> intra.mean(0, s), s -> intra.mean(1, s)),
                         anisotropy.pairs(), self.words()),
-                probeResult);
+                probeResult,
+                new StudyResult.Experiments(measures, cosineShares, maskedLm));
     }
 
     private static Consumer<CorpusBatch> all(List<CorpusStatistic> statistics) {

@@ -15,7 +15,16 @@ import java.util.stream.IntStream;
  * probes is null when skipped. A new statistic is a field of the group it answers (see ARCHITECTURE.md).
  */
 public record StudyResult(Run run, Tails tails, Origin origin, List<Attribution> attribution,
-                          Interventions interventions, Geometry geometry, ProbeResult probes) {
+                          Interventions interventions, Geometry geometry, ProbeResult probes, Experiments experiments) {
+
+    /**
+     * The experiments the masked-LM head makes possible, and the outlier measures of the papers they come from:
+     * Bondarenko et al.'s (2023) kurtosis and max |value| per dim, Timkey and van Schijndel's (2021) shares of the
+     * expected cosine, masked-token accuracy and loss with the tail dims ablated (null when not run: the model
+     * has no head, or the settings skip it).
+     */
+    public record Experiments(OutlierMeasures outlierMeasures, CosineShares cosineShares, MaskedLmResult maskedLm) {
+    }
 
     /** What ran: the model, how many texts and counted token vectors per hidden state, with which settings. */
     public record Run(String model, int texts, long tokens, int states, int hidden, StudySettings settings) {

@@ -41,16 +41,24 @@ public final class Attributor {
     /** As above, also handing each batch to a statistic, so a study needs no extra pass. */
     public List<Attribution> run(CorpusRunner runner, TokenizedCorpus corpus, Progress progress,
                                  Consumer<CorpusBatch> alongside) {
-        List<CorpusAttribution> sums = blocks.stream().map(block -> new CorpusAttribution(block, embedding,
+        List<CorpusAttribution> sums = blocks.stream().map(block -> new CorpusAttribution(block.block(), block.dim(),
                 model.config().intermediateSize(), model.config().numHeads())).toList();
+        add(runner, corpus, progress, alongside, sums);
+        return sums.stream().map(s -> s.result(top)).toList();
+    }
+
+    /** Adds the corpus's tokens to one running sum per block (same order as the blocks), in one captured pass. */
+    void add(CorpusRunner runner, TokenizedCorpus corpus, Progress progress, Consumer<CorpusBatch> alongside,
+             List<CorpusAttribution> sums) {
         Set<Integer> captured = Set.copyOf(blocks.stream().map(BlockDecomposer::block).toList());
         ActivationCache cache = new ActivationCache();
         runner.forEachBatch(corpus, CapturedForward.hooks(model.config(), captured, cache), batch -> {
             CapturedForward forward = new CapturedForward(batch.output(), cache);
-            sums.forEach(s -> s.add(forward));
+            for (int i = 0; i < blocks.size(); i++) {
+                sums.get(i).add(blocks.get(i), embedding, forward);
+            }
             alongside.accept(batch);
             cache.clear();  // one batch at a time: the next forward's sequences are numbered from 0
         }, progress);
-        return sums.stream().map(s -> s.result(top)).toList();
     }
 }

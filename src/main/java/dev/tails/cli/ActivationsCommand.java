@@ -1,5 +1,6 @@
 package dev.tails.cli;
 
+import dev.tails.TailsException;
 import dev.tails.corpus.Corpus;
 import dev.tails.corpus.TokenizedCorpus;
 import dev.tails.hook.ActivationCache;
@@ -14,7 +15,9 @@ import dev.tails.shard.ActivationsJob;
 import dev.tails.shard.OutputIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -49,8 +52,12 @@ final class ActivationsCommand implements Callable<Integer> {
             + "or a folder (a name without extension) for shards written as the input streams.")
     Path out;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        StdStreams.refuseDash(spec, "--out", out, "activations writes binary tensors");
         Path folder = modelOptions.folder();
         ModelConfig config = modelOptions.config(folder);
         interventions.registry(config); // checks the interventions before the weights load
@@ -60,10 +67,14 @@ final class ActivationsCommand implements Callable<Integer> {
             tokenLimit.refuseWithShards();
             OutputIndex index = shards.run(modelOptions.runner(model), input.path, out, "activations",
                     Map.of("hooks", String.join(",", hooks), "interventions", interventions.describe()), job);
-            System.err.println("wrote " + index.parts().size() + " parts to " + out);
+            StderrProgress.note("wrote " + index.parts().size() + " parts to " + out);
             return 0;
         }
-        ActivationFiles.checkFormat(out);
+        try {
+            ActivationFiles.checkFormat(out);
+        } catch (TailsException e) {
+            throw BadArgument.of(spec, "--out " + e.getMessage());
+        }
         HookRegistry registry = interventions.registry(config);
         ActivationCache cache = new ActivationCache();
         hooks.forEach(pattern -> registry.add(pattern.strip(), cache.capture()));
@@ -78,7 +89,7 @@ final class ActivationsCommand implements Callable<Integer> {
         modelOptions.runner(model).forEachBatch(corpus, registry, batch -> { },
                 new StderrProgress());
         ActivationFiles.write(cache, out);
-        System.err.println("wrote " + cache.names().size() + " hook points of " + texts.size() + " texts to " + out);
+        StderrProgress.note("wrote " + cache.names().size() + " hook points of " + texts.size() + " texts to " + out);
         return 0;
     }
 

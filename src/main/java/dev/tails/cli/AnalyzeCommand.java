@@ -1,10 +1,14 @@
 package dev.tails.cli;
 
+import dev.tails.analysis.MaskedLmResult;
+import dev.tails.analysis.MaskedLmSettings;
 import dev.tails.analysis.OutlierCounts;
 import dev.tails.analysis.Study;
 import dev.tails.analysis.StudyResult;
 import dev.tails.analysis.StudySettings;
+import dev.tails.analysis.TailsPartial;
 import dev.tails.corpus.Corpus;
+import dev.tails.corpus.CorpusRunner;
 import dev.tails.model.Model;
 import dev.tails.probe.ProbeResult;
 import dev.tails.probe.ProbeSettings;
@@ -61,11 +65,44 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--no-probes", description = "Skip the position probes.")
     boolean noProbes;
 
+    @Option(names = "--partial", paramLabel = "FILE",
+            description = "Run only the first pass (outlier counts and mean vectors) and write its sums to FILE, for "
+                    + "`tails merge --partials`; the later passes and the geometry need the whole corpus.")
+    Path partial;
+
+    @Option(names = "--mlm-sentences", paramLabel = "N", defaultValue = "500",
+            description = "Masked-LM experiment on N corpus sentences drawn with --seed, 15%% of their tokens masked "
+                    + "(default: ${DEFAULT-VALUE}).")
+    void mlmSentences(int n) {
+        if (n < 1) {
+            throw BadArgument.of(spec, "--mlm-sentences must be at least 1, got " + n);
+        }
+        mlmSentences = n;
+    }
+
+    private int mlmSentences;
+
+    @Option(names = "--mlm-random-dims", paramLabel = "N", defaultValue = "10",
+            description = "Random non-outlier dims ablated as the control, one pass each per ablation "
+                    + "(default: ${DEFAULT-VALUE}).")
+    void mlmRandomDims(int n) {
+        if (n < 0) {
+            throw BadArgument.of(spec, "--mlm-random-dims must be at least 0, got " + n);
+        }
+        mlmRandomDims = n;
+    }
+
+    private int mlmRandomDims;
+
+    @Option(names = "--no-mlm", description = "Skip the masked-LM experiment (it is skipped anyway for a model without the head).")
+    boolean noMlm;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        StdStreams.refuseDash(spec, "--out", out, "the report is a folder");
         long start = System.nanoTime();
         Model model = modelOptions.load(modelOptions.folderFetchingIfMissing());
         List<String> texts = tokenLimit.apply(corpusOptions.texts(), model);
@@ -73,7 +110,17 @@ final class AnalyzeCommand implements Callable<Integer> {
         progress.stage("analyze: " + texts.size() + " texts through " + model.folder().getFileName());
         StudySettings settings = StudySettings.defaults(modelOptions.batchSize, modelOptions.truncate, !noSpecialTokens,
                 corpusOptions.seed);
-        StudyResult result = Study.run(model, texts, settings.withProbes(noProbes ? null : probes()), progress);
+        if (partial != null) {
+            CorpusRunner runner = modelOptions.runner(model);
+            PartialFiles.write(partial, TailsPartial.of(runner, settings.specialTokens(), settings.outlierShare())
+                    .add(runner, texts, progress).toJson());
+            progress.stage("analyze: counts and means of " + texts.size() + " texts written to " + partial);
+            return 0;
+        }
+        MaskedLmSettings mlm = noMlm ? null
+                : new MaskedLmSettings(mlmSentences, MaskedLmSettings.BERT_MASK_RATE, corpusOptions.seed, mlmRandomDims);
+        StudyResult result = Study.run(model, texts, settings.withProbes(noProbes ? null : probes()).withMaskedLm(mlm),
+                progress);
         Path dir = out != null ? out : Path.of("reports", result.run().model());
         String command = "./tails " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         Path index = ReportWriter.write(result, command.trim(), dir);
@@ -119,5 +166,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "tail dim %d; clipped %s; position 0's argmin %d; %.1f%% of positions have argmin %d%n",
                 r.tails().tailDim(), Arrays.toString(r.tails().clippedDims()), r.origin().position0Argmin(),
                 100 * r.origin().tailArgminShare(), r.tails().tailDim());
+        MaskedLmResult mlm = r.experiments().maskedLm();
+        if (mlm != null) {
+            System.out.printf(Locale.ROOT, "masked LM: %d texts, %d masked tokens, %.0f s%n", mlm.texts(), mlm.maskedTokens(),
+                    mlm.seconds());
+            for (MaskedLmResult.Condition c : mlm.conditions()) {
+                System.out.printf(Locale.ROOT, "  %-22s accuracy %6.2f%%  loss %7.3f  perplexity %9.2f  %s%n", c.key(),
+                        100 * c.accuracy(), c.loss(), c.perplexity(), c.description());
+            }
+        }
     }
 }

@@ -1,17 +1,15 @@
 package dev.tails.cli;
 
-import dev.tails.TailsException;
 import dev.tails.attribution.Attribution;
-import dev.tails.attribution.Attributor;
-import dev.tails.attribution.UnitMean;
+import dev.tails.attribution.AttributionPartial;
 import dev.tails.corpus.CorpusRunner;
 import dev.tails.io.Json;
 import dev.tails.model.Model;
+import dev.tails.report.AttributionJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,37 +37,37 @@ final class AttributeCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "20", description = "Neurons and heads to report, by |mean| (default: ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--json", description = "Write layer, dim, tokens, value, neurons and heads to this JSON file.")
+    @Option(names = "--json", paramLabel = "FILE", description = "Write layer, dim, tokens, value, neurons and heads to this JSON file "
+            + "(- for standard output; the table then goes to standard error).")
     Path json;
+
+    @Option(names = "--partial", paramLabel = "FILE",
+            description = "Also write the running sums to this file, for `tails merge --partials` with other parts of the corpus.")
+    Path partial;
 
     @Override
     public Integer call() {
         Model model = modelOptions.load(modelOptions.folderFetchingIfMissing());
-        Attributor attributor = new Attributor(model, List.of(layer), dim, top);
+        CorpusRunner runner = modelOptions.runner(model);
+        AttributionPartial sums = AttributionPartial.of(runner, layer, dim, top);
         List<String> texts = tokenLimit.apply(corpusOptions.texts(), model);
         StderrProgress progress = new StderrProgress();
         progress.stage("attribute: block " + layer + " dim " + dim + ", " + texts.size() + " texts through "
                 + model.folder().getFileName());
-        CorpusRunner runner = modelOptions.runner(model);
-        Attribution result = attributor.run(runner, runner.corpus(texts), progress).getFirst();
+        sums.add(runner, texts, progress);
         progress.stage("attribute: done");
-        if (json != null) {
-            write(result, json);
+        if (partial != null) {
+            PartialFiles.write(partial, sums.toJson());
         }
-        AttributionTable.print(result, System.out);
+        report(sums.result(), json);
         return 0;
     }
 
-    /** Exactly the fields of DESIGN.md §6, in its order. */
-    private record Design6(int layer, int dim, long tokens, double value, List<UnitMean> neurons, List<UnitMean> heads) {
-    }
-
-    private static void write(Attribution a, Path file) {
-        try {
-            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(),
-                    new Design6(a.layer(), a.dim(), a.tokens(), a.value(), a.neurons(), a.heads()));
-        } catch (IOException e) {
-            throw new TailsException(file + ": cannot write the attribution JSON: " + e.getMessage(), e);
+    /** The table and, when asked, the JSON file (or standard output): what a run and a merge of partials both print. */
+    static void report(Attribution result, Path json) {
+        if (json != null) {
+            StdStreams.writeJson(json, "the attribution JSON", Json.MAPPER.writer(), AttributionJson.of(result));
         }
+        AttributionTable.print(result, StdStreams.humanOutput(json));
     }
 }

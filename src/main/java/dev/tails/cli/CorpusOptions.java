@@ -9,8 +9,8 @@ import java.util.List;
 
 /** The corpus options of the commands that average over texts. */
 final class CorpusOptions {
-    @Option(names = "--corpus", description = "Text file, one text per line; SST's \"text<TAB>label\" lines lose the label "
-            + "(default: 2,000 WordNet 3.0 example sentences).")
+    @Option(names = {"--input", "--corpus"}, paramLabel = "FILE", description = "Text file, one text per line; - reads "
+            + "standard input; SST's \"text<TAB>label\" lines lose the label (default: 2,000 WordNet 3.0 example sentences).")
     Path corpus;
 
     @Option(names = "--sample", paramLabel = "N", description = "Use N lines drawn at random (see --seed) instead of all.")

@@ -1,5 +1,6 @@
 package dev.tails.cli;
 
+import dev.tails.eval.ItemPart;
 import dev.tails.eval.StsEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,9 +29,18 @@ final class EvalStsCommand implements Callable<Integer> {
             + "(default: only the sentence's own sub-tokens).")
     boolean withSpecial;
 
+    @Mixin
+    EvalPartialOptions partial;
+
     @Override
     public Integer call() {
+        ItemPart part = partial.part();
         StsEvaluation.Settings settings = new StsEvaluation.Settings(options.settings(), data, sets, withSpecial);
+        if (partial.file != null) {
+            PartialFiles.write(partial.file, options.withModel((runner, clip) ->
+                    StsEvaluation.partial(runner, clip, settings, part, new StderrProgress())).toJson());
+            return 0;
+        }
         options.run(settings, StsEvaluation::run);
         return 0;
     }

@@ -1,5 +1,6 @@
 package dev.tails.cli;
 
+import dev.tails.eval.ItemPart;
 import dev.tails.eval.TreesEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,9 +24,18 @@ final class EvalTreesCommand implements Callable<Integer> {
             description = "COSINE (1 - cos) or L2 between adjacent words (default: ${DEFAULT-VALUE}).")
     TreesEvaluation.Distance distance;
 
+    @Mixin
+    EvalPartialOptions partial;
+
     @Override
     public Integer call() {
+        ItemPart part = partial.part();
         TreesEvaluation.Settings settings = new TreesEvaluation.Settings(options.settings(), data, distance);
+        if (partial.file != null) {
+            PartialFiles.write(partial.file, options.withModel((runner, clip) ->
+                    TreesEvaluation.partial(runner, clip, settings, part, new StderrProgress())).toJson());
+            return 0;
+        }
         options.run(settings, TreesEvaluation::run);
         return 0;
     }

@@ -2,15 +2,14 @@ package dev.tails.cli;
 
 import dev.tails.TailsException;
 import dev.tails.corpus.Variant;
+import dev.tails.eval.ItemPart;
 import dev.tails.eval.WicEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 /** `tails eval wic`: Word-in-Context accuracy of a cosine threshold, per layer, raw vs clipped. */
@@ -32,20 +31,30 @@ final class EvalWicCommand implements Callable<Integer> {
     Integer trainLimit;
 
     @Option(names = "--predictions", paramLabel = "FILE",
-            description = "Write T/F per pair of the split, with the layer and threshold chosen on train.")
+            description = "Write T/F per pair of the split, with the layer and threshold chosen on train (- for standard output).")
     Path predictions;
 
     @Option(names = "--predict-with", defaultValue = "clipped-after", paramLabel = "V",
             description = "Variant whose train choice makes the predictions (default: ${DEFAULT-VALUE}).")
     String predictWith;
 
+    @Mixin
+    EvalPartialOptions partial;
+
     @Override
     public Integer call() {
+        ItemPart part = partial.part();
         WicEvaluation.Settings settings = new WicEvaluation.Settings(options.settings(), data, split,
                 trainLimit != null ? trainLimit : options.limit);
+        options.taskOutput("--predictions", predictions);
         Variant predictor = Variant.of(predictWith);
         if (predictions != null && !settings.common().variants().contains(predictor)) {
             throw new TailsException("--predict-with " + predictWith + " is not among --variants");
+        }
+        if (partial.file != null) {
+            PartialFiles.write(partial.file, options.withModel((runner, clip) ->
+                    WicEvaluation.partial(runner, clip, settings, part, new StderrProgress())).toJson());
+            return 0;
         }
         WicEvaluation.Result result = options.run(settings, WicEvaluation::run);
         if (predictions != null) {
@@ -56,10 +65,7 @@ final class EvalWicCommand implements Callable<Integer> {
 
     /** One line per pair, T or F. */
     private void write(String perPair) {
-        try {
-            Files.write(predictions, Arrays.asList(perPair.split("")));
-        } catch (IOException e) {
-            throw new TailsException(predictions + ": cannot write predictions: " + e.getMessage(), e);
-        }
+        StdStreams.write(predictions, "predictions",
+                out -> out.write((String.join("\n", perPair.split("")) + "\n").getBytes(StandardCharsets.US_ASCII)));
     }
 }

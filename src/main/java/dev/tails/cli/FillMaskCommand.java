@@ -3,6 +3,7 @@ package dev.tails.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tails.corpus.Corpus;
+import dev.tails.hook.HookRegistry;
 import dev.tails.io.Json;
 import dev.tails.model.MaskFill;
 import dev.tails.model.MaskPredictions;
@@ -25,12 +26,16 @@ import java.util.concurrent.Callable;
 
 /** `tails fill-mask`: the most likely tokens at each [MASK] / &lt;mask&gt;, as transformers' fill-mask pipeline. */
 @Command(name = "fill-mask", mixinStandardHelpOptions = true,
-        description = "Print the top-k tokens, with probabilities and the filled text, for every mask token of each text.")
+        description = "Print the top-k tokens, with probabilities and the filled text, for every mask token of each text; "
+                + "--zero-* interventions act in the forward, so their effect on the predictions shows.")
 final class FillMaskCommand implements Callable<Integer> {
     private static final String STDIN = "-";
 
     @Mixin
     ModelOptions modelOptions;
+
+    @Mixin
+    InterventionOptions interventions;
 
     @Spec
     CommandSpec spec;
@@ -60,11 +65,13 @@ final class FillMaskCommand implements Callable<Integer> {
         if (all.isEmpty()) {
             throw BadArgument.of(spec, "no texts: give TEXT arguments, --input FILE, or - for standard input");
         }
-        Model model = modelOptions.load();
+        Path folder = modelOptions.folder();
+        HookRegistry hooks = interventions.registry(modelOptions.config(folder)); // checked before the weights load
+        Model model = modelOptions.load(folder);
         PrintWriter out = spec.commandLine().getOut();
         for (int from = 0; from < all.size(); from += modelOptions.batchSize) {
             List<String> batch = all.subList(from, Math.min(all.size(), from + modelOptions.batchSize));
-            List<List<MaskPredictions>> predictions = model.fillMask(batch, topK, modelOptions.truncate);
+            List<List<MaskPredictions>> predictions = model.fillMask(batch, topK, modelOptions.truncate, hooks);
             for (int i = 0; i < batch.size(); i++) {
                 out.println(json ? Json.MAPPER.writeValueAsString(toJson(batch.get(i), predictions.get(i)))
                         : table(batch.get(i), predictions.get(i)));

@@ -4,7 +4,9 @@ import dev.tails.corpus.Corpus;
 import dev.tails.corpus.TokenizedCorpus;
 import dev.tails.hook.HookRegistry;
 import dev.tails.hook.Interventions;
+import dev.tails.io.NpzWriter;
 import dev.tails.io.SafetensorsWriter;
+import dev.tails.io.TensorFileWriter;
 import dev.tails.model.ActivationBudget;
 import dev.tails.model.EncoderOutput;
 import dev.tails.model.Model;
@@ -22,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** `tails hidden`: every hidden state of every input line, written as safetensors (DESIGN.md §6). */
+/** `tails hidden`: every hidden state of every input line, written as safetensors or npz (DESIGN.md §6). */
 @Command(name = "hidden", mixinStandardHelpOptions = true,
         description = "Write s{i}.input_ids (I64 [T]) and s{i}.hidden (F32 [layers+1, T, H]) for each input line i; "
                 + "into a folder: parts with input_ids, offsets, hidden [tokens, layers+1, H] and pooled [texts, H].")
@@ -43,7 +45,8 @@ final class HiddenCommand implements Callable<Integer> {
     InputOption input;
 
     @Option(names = "--out", required = true,
-            description = "Output .safetensors file, or a folder (a name without extension) for shards written as the input streams.")
+            description = "Output .safetensors or .npz file (NumPy: numpy.load(f)['s0.hidden']), or a folder "
+                    + "(a name without extension) for shards written as the input streams.")
     Path out;
 
     @Spec
@@ -51,9 +54,11 @@ final class HiddenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!ShardOptions.isFolder(out) && !out.getFileName().toString().endsWith(".safetensors")) {
-            throw BadArgument.of(spec, "--out " + out + ": hidden writes a .safetensors file, or a folder of shards "
-                    + "(a name without extension)");
+        StdStreams.refuseDash(spec, "--out", out, "hidden writes binary tensors");
+        boolean npz = out.getFileName().toString().endsWith(".npz");
+        if (!ShardOptions.isFolder(out) && !npz && !out.getFileName().toString().endsWith(".safetensors")) {
+            throw BadArgument.of(spec, "--out " + out + ": hidden writes a .safetensors or .npz file, or a folder of "
+                    + "shards (a name without extension)");
         }
         Path folder = modelOptions.folder();
         // Interventions are checked against config.json before the weights load or anything runs.
@@ -65,16 +70,11 @@ final class HiddenCommand implements Callable<Integer> {
             tokenLimit.refuseWithShards();
             OutputIndex index = shards.run(modelOptions.runner(model), input.path, out, "hidden",
                     Map.of("interventions", interventions.describe()), new HiddenStatesJob(hooks, model.config()));
-            System.err.println("wrote " + index.parts().size() + " parts to " + out);
+            StderrProgress.note("wrote " + index.parts().size() + " parts to " + out);
             return 0;
         }
         List<String> texts = tokenLimit.apply(Corpus.read(input.path), model);
-        SafetensorsWriter writer = new SafetensorsWriter()
-                .putMetadata("model", model.folder().getFileName().toString())
-                .putMetadata("layout", "s{i}.hidden [layers+1, T, H]: 0 = embedding output, k = output of layer k");
-        if (!interventions.describe().isEmpty()) {
-            writer.putMetadata("interventions", interventions.describe());
-        }
+        TensorFileWriter writer = npz ? new NpzWriter() : safetensors(model);
         TokenizedCorpus corpus = modelOptions.inInputOrder(model, texts);
         Timings.mark("read, tokenize");
         ModelConfig c = model.config();
@@ -89,11 +89,22 @@ final class HiddenCommand implements Callable<Integer> {
         Timings.mark("forward");
         writer.write(out);
         Timings.mark("write");
-        System.err.println("wrote " + texts.size() + " texts to " + out);
+        StderrProgress.note("wrote " + texts.size() + " texts to " + out);
         return 0;
     }
 
-    private static void write(SafetensorsWriter writer, int index, EncoderOutput output, int sequence) {
+    /** A safetensors file says in its metadata what it holds; an npz has no place for that. */
+    private SafetensorsWriter safetensors(Model model) {
+        SafetensorsWriter writer = new SafetensorsWriter()
+                .putMetadata("model", model.folder().getFileName().toString())
+                .putMetadata("layout", "s{i}.hidden [layers+1, T, H]: 0 = embedding output, k = output of layer k");
+        if (!interventions.describe().isEmpty()) {
+            writer.putMetadata("interventions", interventions.describe());
+        }
+        return writer;
+    }
+
+    private static void write(TensorFileWriter writer, int index, EncoderOutput output, int sequence) {
         int[] ids = output.batch().inputIds(sequence);
         long[] longIds = new long[ids.length];
         for (int i = 0; i < ids.length; i++) {

@@ -22,22 +22,16 @@ final class InterventionOptions {
     List<String> zeroHeads = new ArrayList<>();
 
     List<ZeroSpec> specs() {
-        List<ZeroSpec> specs = new ArrayList<>();
-        zeroDims.forEach(v -> specs.add(ZeroSpec.parse(ZeroSpec.Kind.DIMS, v)));
-        zeroNeurons.forEach(v -> specs.add(ZeroSpec.parse(ZeroSpec.Kind.NEURONS, v)));
-        zeroHeads.forEach(v -> specs.add(ZeroSpec.parse(ZeroSpec.Kind.HEADS, v)));
-        return specs;
+        return ZeroSpec.parseAll(zeroDims, zeroNeurons, zeroHeads);
     }
 
     /** A registry holding the interventions; ranges are checked here, against config.json, before any forward. */
     HookRegistry registry(ModelConfig config) {
-        HookRegistry hooks = new HookRegistry(config);
-        specs().forEach(spec -> spec.attachTo(hooks));
-        return hooks;
+        return ZeroSpec.registry(config, specs());
     }
 
     /** "--zero-dims *:557 --zero-heads 3:1", or "" with none. */
     String describe() {
-        return String.join(" ", specs().stream().map(s -> s.kind().option() + " " + s.value()).toList());
+        return ZeroSpec.describe(specs());
     }
 }

@@ -72,7 +72,7 @@ final class ModelOptions {
         Model model = Model.load(dir, config(dir));
         Set<String> unused = model.unusedTensors();
         if (!unused.isEmpty()) {
-            System.err.println("tails: " + unused.size() + " tensors of " + dir.getFileName() + " are not used: "
+            StderrProgress.note(unused.size() + " tensors of " + dir.getFileName() + " are not used: "
                     + String.join(", ", unused.stream().limit(5).toList()) + (unused.size() > 5 ? ", ..." : ""));
         }
         return model;

@@ -3,6 +3,7 @@ package dev.tails.cli;
 import dev.tails.corpus.CorpusRunner;
 import dev.tails.corpus.TextLines;
 import dev.tails.shard.OutputIndex;
+import dev.tails.shard.ShardFormat;
 import dev.tails.shard.ShardJob;
 import dev.tails.shard.ShardPlan;
 import dev.tails.shard.ShardedRun;
@@ -32,6 +33,10 @@ final class ShardOptions {
             description = "Write only parts I, I+N, I+2N, ... (N machines split a corpus; `tails merge` joins their indexes).")
     String shard;
 
+    @Option(names = "--shard-format", defaultValue = "safetensors", paramLabel = "FORMAT",
+            description = "File format of the parts: safetensors (default) or npz (numpy.load); index.json either way.")
+    String format;
+
     @Option(names = "--resume", description = "Keep the parts an interrupted run of the same job completed; do the rest.")
     boolean resume;
 
@@ -53,6 +58,14 @@ final class ShardOptions {
         return new ShardPlan(textsPerShard, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     }
 
+    private ShardFormat format() {
+        return switch (format) {
+            case "safetensors" -> ShardFormat.SAFETENSORS;
+            case "npz" -> ShardFormat.NPZ;
+            default -> throw BadArgument.of(spec, "--shard-format takes safetensors or npz, got '" + format + "'");
+        };
+    }
+
     /** Streams the input into parts under out; settings name what the job computes (checked on --resume). */
     OutputIndex run(CorpusRunner runner, Path input, Path out, String job, Map<String, String> settings,
                     ShardJob shardJob) {
@@ -61,7 +74,8 @@ final class ShardOptions {
         all.put("truncate", Boolean.toString(runner.truncates()));
         all.put("hidden_act", runner.model().config().activation().toString());
         try (TextLines lines = TextLines.open(input)) {
-            return new ShardedRun(runner, plan(), out, job, all).run(lines, shardJob, resume, new StderrProgress());
+            return new ShardedRun(runner, plan(), out, job, all, format()).run(lines, shardJob, resume,
+                    new StderrProgress());
         }
     }
 }

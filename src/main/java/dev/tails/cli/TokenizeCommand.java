@@ -15,7 +15,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,7 +28,7 @@ public final class TokenizeCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "Model folder (or name under weights/).")
     String model;
 
-    @Option(names = "--input", required = true, description = "Text file: one text per line.")
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "Text file, one text per line; - reads standard input.")
     Path input;
 
     @Option(names = "--jsonl", description = "Input lines are JSON objects with \"text\" and optional \"text_pair\".")
@@ -38,7 +37,7 @@ public final class TokenizeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Tokenizer tokenizer = Tokenizer.load(ModelPaths.resolve(model));
-        List<String> lines = read(input);
+        List<String> lines = StdStreams.lines(input);
         BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         for (int i = 0; i < lines.size(); i++) {
             if (jsonl && lines.get(i).isBlank()) {
@@ -80,13 +79,5 @@ public final class TokenizeCommand implements Callable<Integer> {
             offsets.addArray().add(e.offsetStarts()[i]).add(e.offsetEnds()[i]);
         }
         return node;
-    }
-
-    private static List<String> read(Path file) {
-        try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new TailsException("cannot read input " + file + ": " + e.getMessage(), e);
-        }
     }
 }

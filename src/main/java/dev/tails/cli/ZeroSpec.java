@@ -5,8 +5,11 @@ import dev.tails.hook.Hook;
 import dev.tails.hook.HookRegistry;
 import dev.tails.hook.Interventions;
 import dev.tails.model.HookPoint;
+import dev.tails.model.ModelConfig;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * One {@code --zero-dims|--zero-neurons|--zero-heads} option value, {@code LAYER:i,i,..}, as a
@@ -106,6 +109,27 @@ public record ZeroSpec(Kind kind, String value, int layer, int[] indices) {
         } catch (TailsException e) {
             throw error(kind, value, e.getMessage());
         }
+    }
+
+    /** The values of the three options as specs, in this order: dims, neurons, heads. */
+    public static List<ZeroSpec> parseAll(List<String> dims, List<String> neurons, List<String> heads) {
+        List<ZeroSpec> specs = new ArrayList<>();
+        dims.forEach(v -> specs.add(parse(Kind.DIMS, v)));
+        neurons.forEach(v -> specs.add(parse(Kind.NEURONS, v)));
+        heads.forEach(v -> specs.add(parse(Kind.HEADS, v)));
+        return specs;
+    }
+
+    /** A registry holding these interventions; ranges are checked here, against config.json, before any forward. */
+    public static HookRegistry registry(ModelConfig config, List<ZeroSpec> specs) {
+        HookRegistry hooks = new HookRegistry(config);
+        specs.forEach(spec -> spec.attachTo(hooks));
+        return hooks;
+    }
+
+    /** "--zero-dims *:557 --zero-heads 3:1", or "" with none: how a run's output names its interventions. */
+    public static String describe(List<ZeroSpec> specs) {
+        return String.join(" ", specs.stream().map(s -> s.kind().option() + " " + s.value()).toList());
     }
 
     private static TailsException error(Kind kind, String value, String rule) {

@@ -15,7 +15,13 @@ public final class Corpus {
     private Corpus() {
     }
 
-    /** 2,000 WordNet 3.0 example sentences (see the README beside the resource). */
+    /**
+     * The corpus the study runs on when none is given: 2,000 WordNet 3.0 example sentences (see the README
+     * beside the resource).
+     *
+     * @return the sentences
+     * @throws TailsException if the resource is missing or unreadable
+     */
     public static List<String> embedded() {
         try (InputStream in = Corpus.class.getResourceAsStream(EMBEDDED)) {
             if (in == null) {
@@ -27,14 +33,25 @@ public final class Corpus {
         }
     }
 
-    /** One text per line, UTF-8; an empty line is an error naming file and line. */
+    /**
+     * Reads one text per line, UTF-8.
+     *
+     * @param file the file, or "-" for stdin
+     * @return the texts
+     * @throws TailsException if the file is unreadable, has an empty line (named by file and line) or no texts
+     */
     public static List<String> read(Path file) {
         try (TextLines lines = TextLines.open(file)) {
             return readAll(lines);
         }
     }
 
-    /** The texts of SST-style {@code "text<TAB>label"} lines, with the trailing tab and label cut; other lines as they are. */
+    /**
+     * The texts of SST-style {@code "text<TAB>label"} lines, so a labelled file serves as a plain corpus.
+     *
+     * @param lines the lines
+     * @return each line with its trailing tab and label cut; other lines as they are
+     */
     public static List<String> withoutLabels(List<String> lines) {
         return lines.stream().map(line -> line.replaceFirst("\\s*\\t[^\\t]*$", "")).toList();
     }

@@ -23,7 +23,14 @@ public final class CorpusRunner {
     private final int batchSize;
     private final boolean truncate;
 
-    /** truncate: a text over the model's limit keeps its first tokens instead of failing its batch. */
+    /**
+     * A runner over one model.
+     *
+     * @param model the model to run
+     * @param batchSize the number of texts per forward
+     * @param truncate whether a text over the model's limit keeps its first tokens instead of failing its batch
+     * @throws TailsException if the batch size is below 1
+     */
     public CorpusRunner(Model model, int batchSize, boolean truncate) {
         if (batchSize < 1) {
             throw new TailsException("batch size must be at least 1, got " + batchSize);
@@ -33,32 +40,70 @@ public final class CorpusRunner {
         this.truncate = truncate;
     }
 
-    /** The texts tokenized once, batched by length, special tokens counted. */
+    /**
+     * The texts tokenized once, batched by length, special tokens counted: ready for any number of passes.
+     *
+     * @param texts the texts
+     * @return the tokenized corpus
+     */
     public TokenizedCorpus corpus(Iterable<String> texts) {
         return TokenizedCorpus.of(model, texts, truncate, true, true);
     }
 
+    /**
+     * The model the runner runs.
+     *
+     * @return the model
+     */
     public Model model() {
         return model;
     }
 
+    /**
+     * The number of texts per forward.
+     *
+     * @return the batch size
+     */
     public int batchSize() {
         return batchSize;
     }
 
+    /**
+     * Whether a text over the model's limit is cut to its first tokens rather than refused.
+     *
+     * @return true when texts are truncated
+     */
     public boolean truncates() {
         return truncate;
     }
 
-    /** One pass with the same hooks for every batch; progress gets the fraction of texts done. */
+    /**
+     * One pass with the same hooks for every batch; progress gets 0 as the pass begins (so a display
+     * can time each pass), then each batch's texts and tokens, and the fraction of texts done.
+     *
+     * @param corpus the texts, in its run order
+     * @param hooks the hooks every forward runs with ({@link ForwardHooks#NONE} for none)
+     * @param each called with each batch's output, while it is alive
+     * @param progress told of each batch
+     */
     public void forEachBatch(TokenizedCorpus corpus, ForwardHooks hooks, Consumer<CorpusBatch> each, Progress progress) {
         int[] order = corpus.runOrder();
+        progress.fraction(0);
         for (int from = 0; from < order.length; from += batchSize) {
             int[] texts = Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize));
             EncoderOutput output = model.forward(corpus.batch(texts), hooks);
             each.accept(new CorpusBatch(corpus, texts, output));
+            progress.advance(texts.length, tokens(corpus, texts));
             progress.fraction((double) (from + texts.length) / order.length);
         }
+    }
+
+    private static long tokens(TokenizedCorpus corpus, int[] texts) {
+        long tokens = 0;
+        for (int t : texts) {
+            tokens += corpus.encoding(t).length();
+        }
+        return tokens;
     }
 
     /**
@@ -66,13 +111,31 @@ public final class CorpusRunner {
      * would not fit in memory); results in input order. Raw and clipped-after share one forward,
      * clipped-in-graph takes a second one, whose state 0 (the embeddings) is clipped after the fact
      * too, so it parts from clipped-after from state 2 on.
+     *
+     * @param <R> what is kept of one text
+     * @param texts the texts, tokenized here
+     * @param variants the variants to compute
+     * @param clip the dims the clipped variants zero
+     * @param reducer keeps what the job needs of one text's states
+     * @param progress told of each batch of each pass
+     * @return per variant asked for, one result per text in input order
      */
     public <R> Map<Variant, List<R>> reduce(List<String> texts, Set<Variant> variants, Clip clip,
                                             TextReducer<R> reducer, Progress progress) {
         return reduce(corpus(texts), variants, clip, reducer, progress);
     }
 
-    /** As above, over a corpus already tokenized. */
+    /**
+     * {@link #reduce(List, Set, Clip, TextReducer, Progress)} over a corpus already tokenized.
+     *
+     * @param <R> what is kept of one text
+     * @param corpus the tokenized texts
+     * @param variants the variants to compute
+     * @param clip the dims the clipped variants zero
+     * @param reducer keeps what the job needs of one text's states
+     * @param progress told of each batch of each pass
+     * @return per variant asked for, one result per text in corpus order
+     */
     public <R> Map<Variant, List<R>> reduce(TokenizedCorpus corpus, Set<Variant> variants, Clip clip,
                                             TextReducer<R> reducer, Progress progress) {
         Map<Variant, R[]> results = new EnumMap<>(Variant.class);

@@ -5,7 +5,13 @@ public final class Cosine {
     private Cosine() {
     }
 
-    /** cos(a, b); 0 when either vector is all zeros. */
+    /**
+     * The cosine of two vectors.
+     *
+     * @param a the first vector
+     * @param b the second vector, of a's length
+     * @return cos(a, b), or 0 when either vector is all zeros
+     */
     public static double of(float[] a, float[] b) {
         return of(a, 0, b, 0, a.length, null);
     }
@@ -31,7 +37,13 @@ public final class Cosine {
         return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
     }
 
-    /** Euclidean distance |a - b|. */
+    /**
+     * The Euclidean distance, accumulated in double.
+     *
+     * @param a the first vector
+     * @param b the second vector, of a's length
+     * @return |a - b|
+     */
     public static double euclidean(float[] a, float[] b) {
         double sum = 0;
         for (int i = 0; i < a.length; i++) {

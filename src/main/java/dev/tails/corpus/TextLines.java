@@ -33,7 +33,13 @@ public final class TextLines implements Iterator<String>, AutoCloseable {
         this.where = where;
     }
 
-    /** A file, or standard input for "-". */
+    /**
+     * Opens a file of texts.
+     *
+     * @param file the file, or "-" for standard input
+     * @return the texts, read as they are iterated
+     * @throws TailsException if the file does not exist or cannot be opened
+     */
     public static TextLines open(Path file) {
         if (file.toString().equals("-")) {
             return new TextLines(System.in, "standard input");
@@ -53,13 +59,8 @@ public final class TextLines implements Iterator<String>, AutoCloseable {
     }
 
     /** Where the texts come from, for messages. */
-    public String source() {
+    String source() {
         return where;
-    }
-
-    /** Lines read so far. */
-    public long lineNumber() {
-        return line;
     }
 
     @Override
@@ -98,6 +99,11 @@ public final class TextLines implements Iterator<String>, AutoCloseable {
         }
     }
 
+    /**
+     * Closes the source (standard input included).
+     *
+     * @throws UncheckedIOException if closing fails
+     */
     @Override
     public void close() {
         try {

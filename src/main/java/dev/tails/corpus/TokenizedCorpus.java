@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
 /**
  * Texts tokenized once, as they are read, so that every pass sees the same tokens and samples of
  * sentences, tokens and words can be drawn before the first forward pass. Texts keep their input
- * index; {@link #runOrder()} is the order a {@link CorpusRunner} forms batches in.
+ * index; a {@link CorpusRunner} forms batches in the corpus's run order (by length, or input order).
  */
 public final class TokenizedCorpus {
     private final Model model;
@@ -38,15 +38,31 @@ public final class TokenizedCorpus {
     }
 
     /**
-     * Tokenizes every text once. byLength: batches follow token count (little padding) instead of input order.
-     * specialTokens: whether [CLS], [SEP] and the like are tokens that statistics count (the paper counts them).
+     * Tokenizes every text once with the model's tokenizer.
+     *
+     * @param model the model whose tokenizer and config are used
+     * @param texts the texts
+     * @param truncate whether a text over the model's limit keeps its first tokens instead of being refused
+     * @param specialTokens whether [CLS], [SEP] and the like are tokens that statistics count (the paper counts them)
+     * @param byLength whether batches follow token count (little padding) instead of input order
+     * @return the corpus
      */
     public static TokenizedCorpus of(Model model, Iterable<String> texts, boolean truncate, boolean specialTokens,
                                      boolean byLength) {
         return of(model, texts, text -> model.encode(text, truncate), specialTokens, byLength);
     }
 
-    /** As above with a tokenization of the caller's (e.g. sentence-transformers' cut at max_seq_length). */
+    /**
+     * Tokenizes every text once with a tokenization of the caller's (e.g. sentence-transformers' cut at
+     * max_seq_length).
+     *
+     * @param model the model the batches are formed for
+     * @param texts the texts
+     * @param encoder the tokenization of one text
+     * @param specialTokens whether [CLS], [SEP] and the like are tokens that statistics count
+     * @param byLength whether batches follow token count (little padding) instead of input order
+     * @return the corpus
+     */
     public static TokenizedCorpus of(Model model, Iterable<String> texts, Function<String, Encoding> encoder,
                                      boolean specialTokens, boolean byLength) {
         List<String> kept = new ArrayList<>();
@@ -58,23 +74,49 @@ public final class TokenizedCorpus {
         return new TokenizedCorpus(model, List.copyOf(kept), List.copyOf(encodings), specialTokens, byLength);
     }
 
+    /**
+     * The model the corpus was tokenized for.
+     *
+     * @return the model
+     */
     public Model model() {
         return model;
     }
 
+    /**
+     * The number of texts.
+     *
+     * @return the size
+     */
     public int size() {
         return texts.size();
     }
 
+    /**
+     * One text.
+     *
+     * @param index the text's index
+     * @return the text
+     */
     public String text(int index) {
         return texts.get(index);
     }
 
-    /** Every text, by index. */
+    /**
+     * Every text, by index.
+     *
+     * @return the texts, unmodifiable
+     */
     public List<String> texts() {
         return texts;
     }
 
+    /**
+     * One text's tokens.
+     *
+     * @param index the text's index
+     * @return the text's encoding
+     */
     public Encoding encoding(int index) {
         return encodings.get(index);
     }
@@ -82,27 +124,48 @@ public final class TokenizedCorpus {
     /**
      * The same tokens renumbered so that text i is the i-th in run order (nothing is tokenized again):
      * samples drawn by index then pick the same texts as from a corpus sorted before it was read.
+     *
+     * @return the renumbered corpus, whose run order is its input order
      */
     public TokenizedCorpus inRunOrder() {
         return new TokenizedCorpus(model, Arrays.stream(runOrder).mapToObj(texts::get).toList(),
                 Arrays.stream(runOrder).mapToObj(encodings::get).toList(), specialTokens, false);
     }
 
-    /** Text indices in the order batches are formed. */
-    public int[] runOrder() {
+    /**
+     * Text indices in the order batches are formed.
+     *
+     * @return the indices, a copy
+     */
+    int[] runOrder() {
         return runOrder.clone();
     }
 
-    /** Whether token {@code position} of text {@code index} is one that statistics count. */
+    /**
+     * Whether one token is one that statistics count.
+     *
+     * @param index the text's index
+     * @param position the token's position in the text
+     * @return true unless special tokens are not counted and this is one
+     */
     public boolean counts(int index, int position) {
         return specialTokens || encodings.get(index).specialTokensMask()[position] == 0;
     }
 
+    /**
+     * Whether special tokens are counted by statistics.
+     *
+     * @return true when they are
+     */
     public boolean specialTokens() {
         return specialTokens;
     }
 
-    /** All tokens of all texts, special tokens included: what a job that keeps every token row holds. */
+    /**
+     * All tokens of all texts, special tokens included: what a job that keeps every token row holds.
+     *
+     * @return the token count
+     */
     public long tokens() {
         long n = 0;
         for (Encoding e : encodings) {
@@ -111,7 +174,11 @@ public final class TokenizedCorpus {
         return n;
     }
 
-    /** Token vectors counted per hidden state. */
+    /**
+     * Token vectors counted per hidden state.
+     *
+     * @return the count of tokens for which {@link #counts} is true
+     */
     public long countedTokens() {
         long n = 0;
         for (int s = 0; s < encodings.size(); s++) {
@@ -122,7 +189,12 @@ public final class TokenizedCorpus {
         return n;
     }
 
-    /** The padded batch of these texts, in this order. */
+    /**
+     * The padded batch of some texts, for a forward.
+     *
+     * @param indices the texts' indices, in batch order
+     * @return the batch
+     */
     public Batch batch(int[] indices) {
         return Batch.of(Arrays.stream(indices).mapToObj(encodings::get).toList(), model.config());
     }

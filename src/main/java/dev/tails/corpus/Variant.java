@@ -21,12 +21,23 @@ public enum Variant {
         this.label = label;
     }
 
+    /**
+     * The variant's name in JSON and on the command line.
+     *
+     * @return the label
+     */
     @JsonValue
     public String label() {
         return label;
     }
 
-    /** The variant with this label. */
+    /**
+     * The variant with a label.
+     *
+     * @param label the label, surrounding blanks ignored
+     * @return the variant
+     * @throws TailsException if no variant has the label
+     */
     @JsonCreator
     public static Variant of(String label) {
         return Arrays.stream(values()).filter(v -> v.label.equals(label.trim())).findFirst()

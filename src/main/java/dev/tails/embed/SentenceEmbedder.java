@@ -7,25 +7,32 @@ import dev.tails.corpus.TokenizedCorpus;
 import dev.tails.model.EncoderOutput;
 import dev.tails.model.ForwardHooks;
 import dev.tails.model.Model;
+import dev.tails.model.SentenceConfig;
+import dev.tails.model.SentenceTransformersFiles;
 import dev.tails.tokenize.Encoding;
 
 import java.util.List;
 
 /**
- * Sentence embeddings as sentence-transformers computes them: tokenize (cut to max_seq_length),
- * run the encoder, pool the last hidden state over each text's tokens, optionally L2-normalize.
- * Texts run through the {@link CorpusRunner} in batches sorted by length, so little of each batch is padding.
+ * Sentence embeddings over a corpus, with each text's token vectors handed on as well
+ * (sentence-transformers' token_embeddings): the {@link SentenceConfig}'s cut, pooling and
+ * normalization, run through the {@link CorpusRunner} in batches sorted by length. For vectors alone,
+ * {@link Model#embed(List)} is the same computation.
  */
 public final class SentenceEmbedder {
     private final Model model;
     private final SentenceConfig config;
     private final int batchSize;
 
+    /**
+     * An embedder with a setting of the caller's.
+     *
+     * @param model the model
+     * @param config pooling, normalization, cut; its dimension must be the model's hidden size
+     * @param batchSize texts per forward
+     */
     public SentenceEmbedder(Model model, SentenceConfig config, int batchSize) {
-        if (config.dimension() != model.config().hiddenSize()) {
-            throw new TailsException(model.folder() + ": the pooling config says " + config.dimension()
-                    + " dimensions but the encoder's hidden size is " + model.config().hiddenSize());
-        }
+        config.check(model);
         if (batchSize <= 0) {
             throw new TailsException("batch size must be positive, got " + batchSize);
         }
@@ -34,26 +41,43 @@ public final class SentenceEmbedder {
         this.batchSize = batchSize;
     }
 
-    /** The embedder a sentence-transformers folder describes (modules.json and the files it names). */
+    /**
+     * The embedder a sentence-transformers folder describes (modules.json and the files it names).
+     *
+     * @param model a model loaded from such a folder
+     * @param batchSize texts per forward
+     * @return the embedder
+     */
     public static SentenceEmbedder of(Model model, int batchSize) {
         return new SentenceEmbedder(model, SentenceTransformersFiles.read(model.folder()), batchSize);
     }
 
+    /** {@return its pooling, normalization and cut} */
     public SentenceConfig config() {
         return config;
     }
 
-    /** The longest input in tokens: max_seq_length, or less when the position table is shorter. */
+    /** {@return the longest input in tokens: max_seq_length, or less when the position table is shorter} */
     public int maxTokens() {
-        return Math.min(config.maxSeqLength(), model.config().maxTokens());
+        return config.maxTokens(model.config());
     }
 
-    /** The tokens a text is embedded from: the tokenizer's, cut to {@link #maxTokens()} keeping [SEP]. */
+    /**
+     * The tokens a text is embedded from.
+     *
+     * @param text the text
+     * @return the tokenizer's, cut to {@link #maxTokens()} keeping [SEP]
+     */
     public Encoding encode(String text) {
-        return model.tokenizer().encode(text).truncated(maxTokens());
+        return config.encode(model, text);
     }
 
-    /** One vector per text, in the order given: float[texts][hidden]. */
+    /**
+     * One vector per text.
+     *
+     * @param texts the texts
+     * @return float[texts][hidden], in the order given
+     */
     public float[][] embed(List<String> texts) {
         return embed(texts, (text, states) -> {
         });
@@ -61,25 +85,30 @@ public final class SentenceEmbedder {
 
     /** Receives a text's token vectors before they are pooled. */
     public interface TokenStates {
-        /** @param states the last hidden state of text {@code text} (its index), [tokens * hidden], no padding */
+        /**
+         * One text's token vectors.
+         *
+         * @param text its index in the texts
+         * @param states its last hidden state [tokens * hidden], no padding
+         */
         void accept(int text, float[] states);
     }
 
-    /** {@link #embed(List)}, also handing each text's token vectors (sentence-transformers' token_embeddings) to {@code sink}. */
+    /**
+     * {@link #embed(List)}, also handing each text's token vectors to a sink.
+     *
+     * @param texts the texts
+     * @param sink gets each text's last hidden state
+     * @return float[texts][hidden], in the order given
+     */
     public float[][] embed(List<String> texts, TokenStates sink) {
         TokenizedCorpus corpus = TokenizedCorpus.of(model, texts, this::encode, true, true);
-        int hidden = model.config().hiddenSize();
         float[][] vectors = new float[texts.size()][];
-        new CorpusRunner(model, batchSize, false).forEachBatch(corpus, ForwardHooks.NONE, batch -> {
+        new CorpusRunner(model, batchSize, false).forEachBatch(corpus, ForwardHooks.NONE.lastStateOnly(), batch -> {
             EncoderOutput out = batch.output();
             for (int b = 0; b < batch.size(); b++) {
-                float[] states = out.hidden(out.numStates() - 1, b);
-                sink.accept(batch.text(b), states);
-                float[] v = config.pooling().pool(states, batch.batch().length(b), hidden);
-                if (config.normalize()) {
-                    Pooling.normalize(v);
-                }
-                vectors[batch.text(b)] = v;
+                sink.accept(batch.text(b), out.lastHidden(b));
+                vectors[batch.text(b)] = config.embedding(out, b);
             }
         }, Progress.SILENT);
         return vectors;

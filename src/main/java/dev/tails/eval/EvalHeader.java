@@ -21,4 +21,9 @@ public record EvalHeader(String model, int[] clipDims, List<Variant> variants, i
                 List.copyOf(settings.variants()), settings.limit(), settings.seed(),
                 Math.round((System.nanoTime() - startNanos) / 1e8) / 10.0, (rt.totalMemory() - rt.freeMemory()) >> 20);
     }
+
+    /** The header of two merged partials of one run: the same settings, the seconds added and the larger heap. */
+    EvalHeader plus(EvalHeader other) {
+        return new EvalHeader(model, clipDims, variants, limit, seed, seconds + other.seconds, Math.max(heapUsedMb, other.heapUsedMb));
+    }
 }

@@ -4,15 +4,20 @@ import dev.tails.Progress;
 import dev.tails.TailsException;
 import dev.tails.corpus.Clip;
 import dev.tails.corpus.CorpusRunner;
+import dev.tails.corpus.PartialKey;
 import dev.tails.corpus.TextStates;
 import dev.tails.corpus.Variant;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Unsupervised sentence similarity: sentence vector = mean of its sub-token vectors (with or
@@ -56,36 +61,67 @@ public final class StsEvaluation {
     }
 
     public static Result run(CorpusRunner runner, Clip clip, Settings settings, Progress progress) {
-        long start = System.nanoTime();
-        EvalSettings common = settings.common();
-        Map<String, SetResult> sets = new LinkedHashMap<>();
-        for (String set : settings.sets()) {
-            List<StsSubset> subsets = StsData.read(settings.data(), set, common.limit());
-            Map<String, Scores> perSubset = new LinkedHashMap<>();
-            Map<Variant, double[]> sum = new EnumMap<>(Variant.class);
-            for (StsSubset subset : subsets) {
-                progress.stage("sts: " + subset.name() + ", " + subset.pairs().size() + " pairs");
-                Map<Variant, double[]> scores = spearman(runner, clip, subset, settings.withSpecial(), common.variants(), progress);
-                scores.forEach((v, s) -> sum.merge(v, s, StsEvaluation::add));
-                perSubset.put(subset.name(), new Scores(subset.pairs().size(), LayerScores.of(scores)));
-            }
-            Map<Variant, double[]> mean = new EnumMap<>(Variant.class);
-            sum.forEach((v, s) -> mean.put(v, scale(s, 1.0 / subsets.size())));
-            sets.put(set, new SetResult(subsets.stream().mapToInt(s -> s.pairs().size()).sum(), LayerScores.of(mean), perSubset));
-        }
-        return new Result(EvalHeader.of(runner, clip, common, start), settings.withSpecial(), sets);
+        return partial(runner, clip, settings, ItemPart.ALL, progress).result();
     }
 
-    /** Spearman x 100 per state [state], for each variant. */
-    private static Map<Variant, double[]> spearman(CorpusRunner runner, Clip clip, StsSubset subset, boolean withSpecial,
-                                           Set<Variant> variants, Progress progress) {
-        List<String> texts = PairCosines.interleave(subset.pairs(), StsPair::sentence1, StsPair::sentence2);
+    /**
+     * The cosines of one part of each subset's pairs: Spearman ranks all of a subset's pairs together, so a
+     * part keeps its pairs' cosines and golds (not sums), and the scores are computed once the parts are merged.
+     */
+    public static StsPartial partial(CorpusRunner runner, Clip clip, Settings settings, ItemPart part, Progress progress) {
+        long start = System.nanoTime();
+        EvalSettings common = settings.common();
+        Map<String, Map<String, StsPartial.Subset>> sets = new LinkedHashMap<>();
+        for (String set : settings.sets()) {
+            Map<String, StsPartial.Subset> subsets = new LinkedHashMap<>();
+            for (StsSubset subset : StsData.read(settings.data(), set, common.limit())) {
+                List<Integer> taken = IntStream.range(0, subset.pairs().size()).filter(part::takes).boxed().toList();
+                List<StsPair> pairs = taken.stream().map(subset.pairs()::get).toList();
+                progress.stage("sts: " + subset.name() + ", " + pairs.size() + " of " + subset.pairs().size() + " pairs");
+                Map<Variant, double[][]> cosines = cosines(runner, clip, pairs, settings.withSpecial(), common.variants(), progress);
+                Map<Integer, StsPartial.Pair> held = new TreeMap<>();
+                for (int k = 0; k < taken.size(); k++) {
+                    Map<Variant, double[]> perVariant = new EnumMap<>(Variant.class);
+                    int pair = k;
+                    cosines.forEach((v, c) -> perVariant.put(v, c[pair]));
+                    held.put(taken.get(k), new StsPartial.Pair(pairs.get(k).gold(), perVariant));
+                }
+                subsets.put(subset.name(), new StsPartial.Subset(subset.pairs().size(), held));
+            }
+            sets.put(set, subsets);
+        }
+        PartialKey key = PartialKey.of(StsPartial.KIND, runner, Map.of("sets", String.join(",", settings.sets()),
+                "withSpecial", Boolean.toString(settings.withSpecial()),
+                "variants", String.join(",", common.variants().stream().map(Variant::label).toList()),
+                "limit", Integer.toString(common.limit()), "seed", Long.toString(common.seed()),
+                "clipDims", Arrays.toString(clip.dims()), "parts", Integer.toString(part.count())));
+        return new StsPartial(key, new TreeSet<>(Set.of(part.index())), sets, EvalHeader.of(runner, clip, common, start));
+    }
+
+    /** A benchmark from its subsets' cosines and golds [pair]: each subset's Spearman, and their mean. */
+    static SetResult setResult(Map<String, Map<Variant, double[][]>> cosines, Map<String, double[]> gold) {
+        Map<String, Scores> perSubset = new LinkedHashMap<>();
+        Map<Variant, double[]> sum = new EnumMap<>(Variant.class);
+        cosines.forEach((subset, perVariant) -> {
+            Map<Variant, double[]> scores = new EnumMap<>(Variant.class);
+            perVariant.forEach((v, c) -> scores.put(v, perState(c, gold.get(subset))));
+            scores.forEach((v, s) -> sum.merge(v, s, StsEvaluation::add));
+            perSubset.put(subset, new Scores(gold.get(subset).length, LayerScores.of(scores)));
+        });
+        Map<Variant, double[]> mean = new EnumMap<>(Variant.class);
+        sum.forEach((v, s) -> mean.put(v, scale(s, 1.0 / cosines.size())));
+        return new SetResult(gold.values().stream().mapToInt(g -> g.length).sum(), LayerScores.of(mean), perSubset);
+    }
+
+    /** Cosine per pair and state [pair][state], for each variant. */
+    private static Map<Variant, double[][]> cosines(CorpusRunner runner, Clip clip, List<StsPair> pairs, boolean withSpecial,
+                                                    Set<Variant> variants, Progress progress) {
+        List<String> texts = PairCosines.interleave(pairs, StsPair::sentence1, StsPair::sentence2);
         Map<Variant, List<float[][]>> vectors = runner.reduce(texts, variants, clip,
                 (i, states) -> sentenceVectors(states, withSpecial), progress);
-        double[] gold = subset.pairs().stream().mapToDouble(StsPair::gold).toArray();
-        Map<Variant, double[]> scores = new EnumMap<>(Variant.class);
-        vectors.forEach((v, list) -> scores.put(v, perState(PairCosines.of(list), gold)));
-        return scores;
+        Map<Variant, double[][]> cosines = new EnumMap<>(Variant.class);
+        vectors.forEach((v, list) -> cosines.put(v, PairCosines.of(list)));
+        return cosines;
     }
 
     /** Mean of the token vectors per state: all tokens, or only the text's own (no [CLS]/[SEP]). */

@@ -4,14 +4,19 @@ import dev.tails.Progress;
 import dev.tails.corpus.Clip;
 import dev.tails.corpus.CorpusRunner;
 import dev.tails.corpus.Cosine;
+import dev.tails.corpus.PartialKey;
 import dev.tails.corpus.TextStates;
 import dev.tails.corpus.Variant;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Unsupervised constituency trees (Kim et al. 2020): greedy top-down splits at the largest distance
@@ -40,23 +45,34 @@ public final class TreesEvaluation {
     }
 
     public static Result run(CorpusRunner runner, Clip clip, Settings settings, Progress progress) {
+        return partial(runner, clip, settings, ItemPart.ALL, progress).result();
+    }
+
+    /** The F1 sums of one part of the sentences (the baselines over all of them), to merge with the other parts'. */
+    public static TreesPartial partial(CorpusRunner runner, Clip clip, Settings settings, ItemPart part, Progress progress) {
         long start = System.nanoTime();
         EvalSettings common = settings.common();
-        List<Bracketing> sentences = scoredSentences(settings.data(), common.limit());
-        progress.stage("trees: " + sentences.size() + " sentences");
+        List<Bracketing> all = scoredSentences(settings.data(), common.limit());
+        List<Bracketing> sentences = IntStream.range(0, all.size()).filter(part::takes).mapToObj(all::get).toList();
+        progress.stage("trees: " + sentences.size() + " of " + all.size() + " sentences");
         Map<Variant, List<double[][]>> gaps = runner.reduce(sentences.stream().map(Bracketing::text).toList(),
                 common.variants(), clip, (i, states) -> gaps(states, sentences.get(i).keptIndices(), settings.distance()), progress);
-        Map<Variant, double[]> f1 = new EnumMap<>(Variant.class);
-        gaps.forEach((v, perSentence) -> f1.put(v, meanF1PerState(sentences, perSentence)));
+        int states = runner.model().config().numLayers() + 1;
+        Map<Variant, double[]> f1Sums = new EnumMap<>(Variant.class);
+        gaps.forEach((v, perSentence) -> f1Sums.put(v, f1SumPerState(sentences, perSentence, states)));
         double right = 0;
         double random = 0;
         Random rng = new Random(common.seed());
-        for (Bracketing b : sentences) {
+        for (Bracketing b : all) {
             right += TreeInduction.f1(b.spans(), TreeInduction.rightBranching(b.words().size()));
             random += TreeInduction.f1(b.spans(), TreeInduction.random(b.words().size(), rng));
         }
-        return new Result(EvalHeader.of(runner, clip, common, start), sentences.size(), settings.distance(),
-                LayerScores.of(f1), 100 * right / sentences.size(), 100 * random / sentences.size());
+        PartialKey key = PartialKey.of(TreesPartial.KIND, runner, Map.of("distance", settings.distance().name(),
+                "variants", String.join(",", common.variants().stream().map(Variant::label).toList()),
+                "limit", Integer.toString(common.limit()), "seed", Long.toString(common.seed()),
+                "clipDims", Arrays.toString(clip.dims()), "parts", Integer.toString(part.count())));
+        return new TreesPartial(key, new TreeSet<>(Set.of(part.index())), all.size(), sentences.size(), f1Sums,
+                100 * right / all.size(), 100 * random / all.size(), EvalHeader.of(runner, clip, common, start));
     }
 
     /** The first {@code limit} (0 = all) sentences with a non-trivial gold span: the others cannot be scored. */
@@ -84,14 +100,14 @@ public final class TreesEvaluation {
         return gaps;
     }
 
-    private static double[] meanF1PerState(List<Bracketing> sentences, List<double[][]> gaps) {
-        double[] mean = new double[gaps.getFirst().length];
+    /** Per state, the sum over the sentences of F1 x 100. */
+    private static double[] f1SumPerState(List<Bracketing> sentences, List<double[][]> gaps, int states) {
+        double[] sum = new double[states];
         for (int i = 0; i < sentences.size(); i++) {
-            for (int s = 0; s < mean.length; s++) {
-                mean[s] += 100 * TreeInduction.f1(sentences.get(i).spans(), TreeInduction.topDown(gaps.get(i)[s]))
-                        / sentences.size();
+            for (int s = 0; s < states; s++) {
+                sum[s] += 100 * TreeInduction.f1(sentences.get(i).spans(), TreeInduction.topDown(gaps.get(i)[s]));
             }
         }
-        return mean;
+        return sum;
     }
 }

@@ -5,13 +5,18 @@ import dev.tails.Progress;
 import dev.tails.TailsException;
 import dev.tails.corpus.Clip;
 import dev.tails.corpus.CorpusRunner;
+import dev.tails.corpus.PartialKey;
 import dev.tails.corpus.Variant;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * WiC by threshold: a pair is "same sense" when the cosine of the target word's vectors (its
@@ -63,35 +68,66 @@ public final class WicEvaluation {
     }
 
     public static Result run(CorpusRunner runner, Clip clip, Settings settings, Progress progress) {
+        return partial(runner, clip, settings, ItemPart.ALL, progress).result();
+    }
+
+    /**
+     * The cosines of one part of the split's pairs and of the train pairs: the layer and threshold are chosen
+     * on all train pairs and the predictions need every pair's cosine, so a part keeps per-pair values.
+     */
+    public static WicPartial partial(CorpusRunner runner, Clip clip, Settings settings, ItemPart part, Progress progress) {
         long start = System.nanoTime();
         EvalSettings common = settings.common();
         List<WicPair> pairs = WicData.read(settings.data(), settings.split(), common.limit());
-        boolean labeled = pairs.getFirst().gold() != null;
-        progress.stage("wic: " + pairs.size() + " " + settings.split() + " pairs");
-        Map<Variant, double[][]> cosines = cosines(runner, clip, pairs, common.variants(), progress);
-        Map<Variant, double[][]> trainCosines = cosines;
-        List<WicPair> trainPairs = pairs;
+        progress.stage("wic: " + settings.split() + " pairs " + part.index() + ", +" + part.count() + ", ... of " + pairs.size());
+        WicPartial.Pairs split = held(runner, clip, pairs, part, common.variants(), progress);
+        WicPartial.Pairs train = null;
         if (!settings.split().equals("train")) {
-            trainPairs = WicData.read(settings.data(), "train", settings.trainLimit());
-            progress.stage("wic: " + trainPairs.size() + " train pairs to choose layer and threshold");
-            trainCosines = cosines(runner, clip, trainPairs, common.variants(), progress);
+            List<WicPair> trainPairs = WicData.read(settings.data(), "train", settings.trainLimit());
+            progress.stage("wic: train pairs to choose layer and threshold, " + trainPairs.size() + " in all");
+            train = held(runner, clip, trainPairs, part, common.variants(), progress);
         }
+        PartialKey key = PartialKey.of(WicPartial.KIND, runner, Map.of("split", settings.split(),
+                "trainLimit", Integer.toString(settings.trainLimit()),
+                "variants", String.join(",", common.variants().stream().map(Variant::label).toList()),
+                "limit", Integer.toString(common.limit()), "seed", Long.toString(common.seed()),
+                "clipDims", Arrays.toString(clip.dims()), "parts", Integer.toString(part.count())));
+        return new WicPartial(key, new TreeSet<>(Set.of(part.index())), split, train, EvalHeader.of(runner, clip, common, start));
+    }
+
+    private static WicPartial.Pairs held(CorpusRunner runner, Clip clip, List<WicPair> pairs, ItemPart part,
+                                         Set<Variant> variants, Progress progress) {
+        List<Integer> taken = IntStream.range(0, pairs.size()).filter(part::takes).boxed().toList();
+        Map<Variant, double[][]> cosines = cosines(runner, clip, taken.stream().map(pairs::get).toList(), variants, progress);
+        Map<Integer, WicPartial.Pair> held = new TreeMap<>();
+        for (int k = 0; k < taken.size(); k++) {
+            Map<Variant, double[]> perVariant = new EnumMap<>(Variant.class);
+            int pair = k;
+            cosines.forEach((v, c) -> perVariant.put(v, c[pair]));
+            held.put(taken.get(k), new WicPartial.Pair(pairs.get(taken.get(k)).gold(), perVariant));
+        }
+        return new WicPartial.Pairs(pairs.size(), held);
+    }
+
+    /** The result from every pair's cosines [pair][state] and gold (null: unlabeled), on the split and on train. */
+    static Result result(EvalHeader header, String split, Map<Variant, double[][]> cosines, Boolean[] gold,
+                         Map<Variant, double[][]> trainCosines, Boolean[] trainGold) {
+        boolean labeled = gold[0] != null;
         Map<Variant, double[]> perLayer = new EnumMap<>(Variant.class);
         Map<Variant, VariantResult> choices = new EnumMap<>(Variant.class);
         for (Variant v : cosines.keySet()) {
-            Choice onTrain = best(accuracyGrid(trainCosines.get(v), trainPairs));
+            Choice onTrain = best(accuracyGrid(trainCosines.get(v), trainGold));
             String predictions = predictions(cosines.get(v), onTrain);
             if (labeled) {
-                double[][] grid = accuracyGrid(cosines.get(v), pairs);
+                double[][] grid = accuracyGrid(cosines.get(v), gold);
                 perLayer.put(v, bestPerLayer(grid));
                 choices.put(v, new VariantResult(onTrain, predictions,
-                        accuracy(cosines.get(v), pairs, onTrain.layer(), onTrain.threshold()), best(grid), grid));
+                        accuracy(cosines.get(v), gold, onTrain.layer(), onTrain.threshold()), best(grid), grid));
             } else {
                 choices.put(v, new VariantResult(onTrain, predictions, null, null, null));
             }
         }
-        return new Result(EvalHeader.of(runner, clip, common, start), settings.split(), pairs.size(), trainPairs.size(),
-                labeled ? LayerScores.of(perLayer) : null, choices);
+        return new Result(header, split, gold.length, trainGold.length, labeled ? LayerScores.of(perLayer) : null, choices);
     }
 
     /** Cosine per pair and layer [pair][state], for each variant. */
@@ -109,12 +145,12 @@ public final class WicEvaluation {
     }
 
     /** Accuracy [state][threshold index] against the gold labels. */
-    private static double[][] accuracyGrid(double[][] cosines, List<WicPair> pairs) {
+    private static double[][] accuracyGrid(double[][] cosines, Boolean[] gold) {
         int states = cosines[0].length;
         double[][] grid = new double[states][THRESHOLDS.length];
         for (int s = 0; s < states; s++) {
             for (int t = 0; t < THRESHOLDS.length; t++) {
-                grid[s][t] = accuracy(cosines, pairs, s, THRESHOLDS[t]);
+                grid[s][t] = accuracy(cosines, gold, s, THRESHOLDS[t]);
             }
         }
         return grid;
@@ -146,14 +182,14 @@ public final class WicEvaluation {
         return out.toString();
     }
 
-    private static double accuracy(double[][] cosines, List<WicPair> pairs, int state, double threshold) {
+    private static double accuracy(double[][] cosines, Boolean[] gold, int state, double threshold) {
         int correct = 0;
-        for (int p = 0; p < pairs.size(); p++) {
-            if (predict(cosines, p, state, threshold) == pairs.get(p).gold()) {
+        for (int p = 0; p < gold.length; p++) {
+            if (predict(cosines, p, state, threshold) == gold[p]) {
                 correct++;
             }
         }
-        return (double) correct / pairs.size();
+        return (double) correct / gold.length;
     }
 
     /** Per layer, the accuracy of its best threshold, in percent. */

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Activations captured by a hook, per sequence and without padding, in DESIGN.md §4 shapes. Attach
- * {@link #capture()} to the points wanted; sequences are numbered in the order forwards see them, so
- * run the batches of a corpus one after another through the same cache.
+ * Activations captured by a hook, per sequence and without padding, in the hook table's shapes
+ * ({@link HookShape#perSequence}). Attach {@link #capture()} to the points wanted; sequences are
+ * numbered in the order forwards see them, so run the batches of a corpus one after another through
+ * the same cache.
  */
 public final class ActivationCache {
     private final Map<String, List<FloatTensor>> byName = new LinkedHashMap<>();

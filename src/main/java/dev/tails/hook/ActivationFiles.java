@@ -15,7 +15,12 @@ public final class ActivationFiles {
 
     private enum Format { SAFETENSORS, NPZ, NPY }
 
-    /** Fails unless the name ends in a known format: call it before a long run. */
+    /**
+     * Fails unless the name ends in a known format: call it before a long run, so a typo costs nothing.
+     *
+     * @param file the output file
+     * @throws TailsException if its extension is not .safetensors, .npz or .npy
+     */
     public static void checkFormat(Path file) {
         format(file);
     }
@@ -30,6 +35,13 @@ public final class ActivationFiles {
         throw new TailsException(file + ": unknown output format, the name must end in .safetensors, .npz or .npy");
     }
 
+    /**
+     * Writes the cache's tensors ({@code s{i}.<hook name>}, one per text and hook) to a file.
+     *
+     * @param cache the captured activations
+     * @param file the output file; its extension picks the format
+     * @throws TailsException if the format is unknown, a .npy would need more than one array, or the write fails
+     */
     public static void write(ActivationCache cache, Path file) {
         Map<String, FloatTensor> tensors = cache.tensors();
         switch (format(file)) {

@@ -27,7 +27,7 @@ public record HookData(String name, HookPoint point, int layer, float[] data, Ba
      * One sequence without its padding.
      *
      * @param b the sequence's index in the batch
-     * @return a copy, in the DESIGN.md §4 shape {@link #sequenceShape}
+     * @return a copy, in the hook table's shape {@link #sequenceShape}
      */
     public float[] sequence(int b) {
         int t = batch.seqLen();

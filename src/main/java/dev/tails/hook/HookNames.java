@@ -23,7 +23,11 @@ public final class HookNames {
     private final int layers;
     private final Map<String, HookSite> sites = new LinkedHashMap<>();
 
-    /** Names in forward order: embeddings, block 0 .. L-1, then the masked-LM head. */
+    /**
+     * The names of a model, in forward order: embeddings, block 0 .. L-1, then the masked-LM head.
+     *
+     * @param layers the model's number of blocks
+     */
     public HookNames(int layers) {
         this.layers = layers;
         addStage(HookPoint.Stage.EMBEDDINGS, 0);
@@ -41,11 +45,20 @@ public final class HookNames {
         }
     }
 
+    /**
+     * Every valid name, in forward order.
+     *
+     * @return the names
+     */
     public List<String> all() {
         return List.copyOf(sites.keySet());
     }
 
-    /** Every site, in forward order. */
+    /**
+     * Every site, in forward order.
+     *
+     * @return the sites
+     */
     public List<HookSite> sites() {
         return List.copyOf(sites.values());
     }
@@ -53,6 +66,10 @@ public final class HookNames {
     /**
      * The sites a name or pattern selects, in forward order. Fails with the closest valid names when
      * nothing matches, and with the valid range when only the layer is wrong.
+     *
+     * @param nameOrPattern a hook name, or a pattern with {@code *} inside segments
+     * @return the matching sites, at least one
+     * @throws TailsException if the name is empty or matches nothing
      */
     public List<HookSite> resolve(String nameOrPattern) {
         if (nameOrPattern == null || nameOrPattern.isBlank()) {

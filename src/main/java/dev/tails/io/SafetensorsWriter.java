@@ -24,7 +24,7 @@ import java.util.Map;
  * header is padded with spaces to 8-byte alignment as the Rust library does, data is little-endian.
  * The arrays passed in are not copied; they are read when {@link #write} runs.
  */
-public final class SafetensorsWriter {
+public final class SafetensorsWriter implements TensorFileWriter {
     static final String METADATA_KEY = "__metadata__";
     private static final ValueLayout.OfLong HEADER_LENGTH = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
@@ -38,12 +38,14 @@ public final class SafetensorsWriter {
     private final Map<String, Pending> tensors = new LinkedHashMap<>();
     private final Map<String, String> metadata = new LinkedHashMap<>();
 
+    @Override
     public SafetensorsWriter putF32(String name, int[] shape, float[] data) {
         present(data, name);
         return put(name, DType.F32, shape, data.length, List.of(MemorySegment.ofArray(data)), ValueLayout.JAVA_FLOAT_UNALIGNED);
     }
 
     /** One tensor whose values are the pieces one after the other (e.g. the rows of many texts), never copied into one array. */
+    @Override
     public SafetensorsWriter putF32(String name, int[] shape, List<float[]> pieces) {
         present(pieces, name);
         pieces.forEach(p -> present(p, name));
@@ -55,6 +57,7 @@ public final class SafetensorsWriter {
         return putF32(name, tensor.shape(), tensor.data());
     }
 
+    @Override
     public SafetensorsWriter putI64(String name, int[] shape, long[] data) {
         present(data, name);
         return put(name, DType.I64, shape, data.length, List.of(MemorySegment.ofArray(data)), ValueLayout.JAVA_LONG_UNALIGNED);
@@ -98,6 +101,7 @@ public final class SafetensorsWriter {
     }
 
     /** Writes to a temporary file beside {@code file}, then moves it into place, so readers never see half a file. */
+    @Override
     public void write(Path file) {
         byte[] header = header();
         long dataStart = 8L + header.length;

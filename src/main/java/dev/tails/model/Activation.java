@@ -8,9 +8,19 @@ import dev.tails.kernel.Gelu;
  * paper used); Google's original TF graph uses the tanh approximation, which HF calls "gelu_new".
  */
 public enum Activation {
+    /** GELU with the exact erf: HF's "gelu". */
     GELU_ERF,
+    /** GELU's tanh approximation: HF's "gelu_new", "gelu_pytorch_tanh" and "gelu_fast". */
     GELU_TANH;
 
+    /**
+     * The activation a hidden_act value names.
+     *
+     * @param hiddenAct the value, e.g. "gelu"
+     * @param where the source of the value, for the error message
+     * @return the activation
+     * @throws TailsException if the value names an activation tails does not implement
+     */
     public static Activation fromHiddenAct(String hiddenAct, String where) {
         return named("hidden_act", hiddenAct, where);
     }
@@ -26,7 +36,7 @@ public enum Activation {
     }
 
     /** Applies the activation in place to x[off, off+len). */
-    public void applyInPlace(float[] x, int off, int len) {
+    void applyInPlace(float[] x, int off, int len) {
         switch (this) {
             case GELU_ERF -> Gelu.erf(x, off, len);
             case GELU_TANH -> Gelu.tanh(x, off, len);

@@ -17,8 +17,13 @@ public final class ActivationBudget {
 
     /** Bytes of float32 activations a forward of {@code batch} holds at its peak (an upper estimate). */
     static long bytes(ModelConfig c, int batchSize, int seqLen) {
+        return bytes(c, batchSize, seqLen, c.numLayers() + 1);
+    }
+
+    /** As above for a forward that returns {@code keptStates} hidden states (L+1, or 1 with only the last). */
+    static long bytes(ModelConfig c, int batchSize, int seqLen, int keptStates) {
         long rows = (long) batchSize * seqLen;
-        long states = (c.numLayers() + 1L) * rows * c.hiddenSize();  // every hidden state is returned
+        long states = (long) keptStates * rows * c.hiddenSize();
         long hidden = HIDDEN_ARRAYS_PER_LAYER * rows * c.hiddenSize();
         long scores = (long) batchSize * c.numHeads() * seqLen * seqLen;
         long wide = WIDE_ARRAYS_PER_LAYER * Math.max(scores, rows * c.intermediateSize());
@@ -46,18 +51,22 @@ public final class ActivationBudget {
     }
 
     /** Throws unless the batch's activations fit both Java arrays and the heap that is free now. */
-    static void check(ModelConfig c, int batchSize, int seqLen) {
-        check(c, batchSize, seqLen, Heap.RUNTIME);
+    static void check(ModelConfig c, int batchSize, int seqLen, int keptStates) {
+        check(c, batchSize, seqLen, keptStates, Heap.RUNTIME);
     }
 
     static void check(ModelConfig c, int batchSize, int seqLen, Heap heap) {
+        check(c, batchSize, seqLen, c.numLayers() + 1, heap);
+    }
+
+    private static void check(ModelConfig c, int batchSize, int seqLen, int keptStates, Heap heap) {
         long scores = (long) batchSize * c.numHeads() * seqLen * seqLen;
         long widest = Math.max(scores, (long) batchSize * seqLen * Math.max(c.intermediateSize(), c.hiddenSize()));
         if (widest > Integer.MAX_VALUE - 8) {
             throw new TailsException("batch of " + batchSize + " texts x " + seqLen + " tokens: one activation would hold "
                     + widest + " floats, more than a Java array can; use a smaller batch");
         }
-        requireFree(bytes(c, batchSize, seqLen), String.format("the activations of a batch of %d texts x %d tokens "
+        requireFree(bytes(c, batchSize, seqLen, keptStates), String.format("the activations of a batch of %d texts x %d tokens "
                 + "(a smaller batch needs less)", batchSize, seqLen), heap);
     }
 
@@ -71,7 +80,14 @@ public final class ActivationBudget {
         requireFree(4 * floats, "the masked-LM logits of " + rows + " token rows (a smaller batch needs less)", Heap.RUNTIME);
     }
 
-    /** Throws, naming what and its size, unless {@code needed} bytes are free on the heap (after one collection). */
+    /**
+     * Refuses an allocation the free heap (after one collection) cannot hold, so it is a message and not an
+     * OutOfMemoryError halfway through a run.
+     *
+     * @param needed the bytes the caller is about to allocate
+     * @param what what they hold, named in the message (it takes a plural verb: "... need about")
+     * @throws TailsException if fewer than {@code needed} bytes are free
+     */
     public static void requireFree(long needed, String what) {
         requireFree(needed, what, Heap.RUNTIME);
     }

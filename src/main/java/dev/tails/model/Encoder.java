@@ -13,6 +13,12 @@ public final class Encoder {
     private final List<EncoderLayer> layers = new ArrayList<>();
     private final LinearWeights pooler;
 
+    /**
+     * Builds the modules over loaded weights.
+     *
+     * @param config the model's config
+     * @param weights the weights, one {@link LayerWeights} per block
+     */
     public Encoder(ModelConfig config, EncoderWeights weights) {
         this.config = config;
         this.embeddings = new Embeddings(weights.embeddings(), config);
@@ -22,22 +28,49 @@ public final class Encoder {
         this.pooler = weights.pooler();
     }
 
+    /**
+     * The config the encoder was built for.
+     *
+     * @return the config
+     */
     public ModelConfig config() {
         return config;
     }
 
+    /**
+     * A forward pass without hooks.
+     *
+     * @param batch the padded batch
+     * @return hidden states 0..L and the pooled output (null without a pooler)
+     * @throws dev.tails.TailsException if the batch's activations would not fit the heap
+     */
     public EncoderOutput forward(Batch batch) {
         return forward(batch, ForwardHooks.NONE);
     }
 
+    /**
+     * A forward pass that calls the hooks at each hook point they are active at, letting them read or
+     * replace the activation.
+     *
+     * @param batch the padded batch
+     * @param hooks the hooks ({@link ForwardHooks#NONE} for none)
+     * @return hidden states 0..L (only the last when {@link ForwardHooks#keepsEveryState()} is false) and the
+     *         pooled output (null without a pooler)
+     * @throws dev.tails.TailsException if the batch's activations would not fit the heap
+     */
     public EncoderOutput forward(Batch batch, ForwardHooks hooks) {
-        ActivationBudget.check(config, batch.size(), batch.seqLen());
-        float[][] states = new float[layers.size() + 1][];
-        states[0] = embeddings.forward(batch, hooks);
+        boolean every = hooks.keepsEveryState();
+        ActivationBudget.check(config, batch.size(), batch.seqLen(), every ? layers.size() + 1 : 1);
+        float[][] states = new float[every ? layers.size() + 1 : 1][];
+        float[] state = embeddings.forward(batch, hooks);
         for (int l = 0; l < layers.size(); l++) {
-            states[l + 1] = layers.get(l).forward(states[l], batch, hooks);
+            if (every) {
+                states[l] = state;
+            }
+            state = layers.get(l).forward(state, batch, hooks);
         }
-        return new EncoderOutput(batch, config.hiddenSize(), states, pool(states[layers.size()], batch));
+        states[states.length - 1] = state;
+        return new EncoderOutput(batch, config.hiddenSize(), states, pool(state, batch));
     }
 
     /** HF BertPooler: tanh(W · h[CLS] + b) for each sequence. */

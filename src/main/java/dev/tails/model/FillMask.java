@@ -31,7 +31,7 @@ final class FillMask {
         this.truncate = truncate;
     }
 
-    List<List<MaskPredictions>> run(List<String> texts) {
+    List<List<MaskPredictions>> run(List<String> texts, ForwardHooks hooks) {
         int mask = tokenizer.maskId();
         List<Encoding> encodings = new ArrayList<>(texts.size());
         List<List<Integer>> masks = new ArrayList<>(texts.size());
@@ -50,7 +50,7 @@ final class FillMask {
             encodings.add(e);
             masks.add(positions);
         }
-        MaskedLmOutput out = model.mlmLogits(Batch.of(encodings, model.config()), ForwardHooks.NONE);
+        MaskedLmOutput out = model.mlmLogits(Batch.of(encodings, model.config()), hooks);
         List<List<MaskPredictions>> result = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             List<MaskPredictions> perMask = new ArrayList<>();

@@ -51,4 +51,40 @@ public interface ForwardHooks {
      * @param batch the batch it belongs to
      */
     void fire(HookPoint point, int layer, float[] activation, Batch batch);
+
+    /**
+     * Whether the forward hands back every hidden state (the default) or only the last one. It is asked
+     * here because every pass over a corpus already carries one {@code ForwardHooks} to the forward.
+     *
+     * @return true to keep states 0..L
+     */
+    default boolean keepsEveryState() {
+        return true;
+    }
+
+    /**
+     * These hooks, with a forward that keeps only the last hidden state: an embedding needs state L alone,
+     * and a batch's other L states are then dropped as soon as the next layer has read them.
+     *
+     * @return hooks that fire as these do
+     */
+    default ForwardHooks lastStateOnly() {
+        ForwardHooks hooks = this;
+        return new ForwardHooks() {
+            @Override
+            public boolean active(HookPoint point, int layer) {
+                return hooks.active(point, layer);
+            }
+
+            @Override
+            public void fire(HookPoint point, int layer, float[] activation, Batch batch) {
+                hooks.fire(point, layer, activation, batch);
+            }
+
+            @Override
+            public boolean keepsEveryState() {
+                return false;
+            }
+        };
+    }
 }

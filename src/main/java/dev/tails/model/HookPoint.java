@@ -2,8 +2,9 @@ package dev.tails.model;
 
 /**
  * Every place of the forward pass a hook can attach to, with TransformerLens HookedEncoder names
- * (DESIGN.md §4). Per-layer points are named "blocks.L." + suffix. The masked-LM head's points fire
- * only when logits are asked for ({@link Model#mlmLogits}).
+ * (the hook table in ARCHITECTURE.md; {@code tails hooks} prints it for a model). Per-layer points
+ * are named "blocks.L." + suffix. The masked-LM head's points fire only when logits are asked for
+ * ({@link Model#mlmLogits}).
  */
 public enum HookPoint {
     /** Word embeddings [T,E] (E = H but for ELECTRA's narrower tables). */

@@ -1,6 +1,7 @@
 package dev.tails.model;
 
 import dev.tails.Progress;
+import dev.tails.TailsException;
 import dev.tails.io.Checkpoint;
 import dev.tails.io.hub.HubClient;
 import dev.tails.tokenize.Encoding;
@@ -17,6 +18,9 @@ import java.util.Set;
  * many threads.
  */
 public final class Model {
+    /** Texts per forward of {@link #embed(List)}: sentence-transformers' default batch size. */
+    public static final int EMBED_BATCH = 32;
+
     private final Path folder;
     private final ModelConfig config;
     private final Tokenizer tokenizer;
@@ -83,6 +87,22 @@ public final class Model {
      */
     public Model withActivation(Activation activation) {
         return new Model(folder, config.withActivation(activation), tokenizer, weights, mlmHead, unusedTensors);
+    }
+
+    /**
+     * The same tokenizer, config and masked-LM head run on other encoder weights, e.g. a copy with a few
+     * LayerNorm parameters edited; this model is left as it is.
+     *
+     * @param edited weights of this model's shapes (the caller keeps them so; tensors may be shared with this model)
+     * @return the model with them
+     * @throws dev.tails.TailsException when the number of layers differs from the config's
+     */
+    public Model withWeights(EncoderWeights edited) {
+        if (edited.layers().size() != config.numLayers()) {
+            throw new TailsException("withWeights: " + edited.layers().size() + " layers given, the model has "
+                    + config.numLayers());
+        }
+        return new Model(folder, config, tokenizer, edited, mlmHead, unusedTensors);
     }
 
     /** {@return the folder it was loaded from} */
@@ -172,6 +192,58 @@ public final class Model {
         return encoder.forward(batch(texts, false), ForwardHooks.NONE);
     }
 
+    /**
+     * How this folder's texts become sentence embeddings: the sentence-transformers files when the
+     * folder has them (modules.json, 1_Pooling/config.json, sentence_bert_config.json), else what
+     * sentence-transformers does with a plain folder (mean pooling, no normalization, the model's limit).
+     *
+     * @return the setting {@link #embed(List)} uses
+     * @throws dev.tails.TailsException naming a sentence-transformers file that is malformed or asks for
+     *         what is not supported (Dense modules, other poolings)
+     */
+    public SentenceConfig sentenceConfig() {
+        return SentenceConfig.of(folder, config);
+    }
+
+    /**
+     * Sentence embeddings as sentence-transformers' {@code encode} computes them with the folder's own
+     * setting ({@link #sentenceConfig()}), in batches of {@value #EMBED_BATCH} texts.
+     *
+     * @param texts the texts (each cut to max_seq_length)
+     * @return one vector per text, in the order given: float[texts][hidden]
+     */
+    public float[][] embed(List<String> texts) {
+        return embed(texts, sentenceConfig(), EMBED_BATCH, ForwardHooks.NONE);
+    }
+
+    /**
+     * Sentence embeddings with a pooling of the caller's; texts are still cut at the folder's
+     * max_seq_length when it has one.
+     *
+     * @param texts the texts
+     * @param pooling how the last hidden state's token vectors become one ([CLS] and [SEP] count)
+     * @param normalize whether each vector is scaled to unit length
+     * @return one vector per text, in the order given: float[texts][hidden]
+     */
+    public float[][] embed(List<String> texts, Pooling pooling, boolean normalize) {
+        return embed(texts, sentenceConfig().with(pooling, normalize), EMBED_BATCH, ForwardHooks.NONE);
+    }
+
+    /**
+     * Sentence embeddings, every choice the caller's: texts sorted by token count into batches (little
+     * padding), each batch's forward keeping only the last hidden state, which is pooled per text.
+     *
+     * @param texts the texts
+     * @param sentence pooling, normalization and cut (e.g. {@link #sentenceConfig()} or {@link SentenceConfig#meanOf})
+     * @param batchSize texts per forward
+     * @param hooks interventions that act in every forward ({@link ForwardHooks#NONE} for none)
+     * @return one vector per text, in the order given: float[texts][hidden]
+     * @throws dev.tails.TailsException when the setting's dimension is not the hidden size, or the batch size is below 1
+     */
+    public float[][] embed(List<String> texts, SentenceConfig sentence, int batchSize, ForwardHooks hooks) {
+        return new EmbedPass(this, sentence, batchSize, hooks).run(texts);
+    }
+
     /** {@return whether the checkpoint has a masked-LM head, so {@link #mlmLogits} and {@link #fillMask} work} */
     public boolean hasMlmHead() {
         return mlmHead.present();
@@ -189,7 +261,7 @@ public final class Model {
     public MaskedLmOutput mlmLogits(Batch batch, ForwardHooks hooks) {
         MlmHead head = new MlmHead(config, requireMlmHead());
         EncoderOutput out = encoder.forward(batch, hooks);
-        float[] logits = head.forward(out.hiddenStates()[config.numLayers()], batch, hooks);
+        float[] logits = head.forward(out.lastState(), batch, hooks);
         return new MaskedLmOutput(out, logits, config.vocabSize());
     }
 
@@ -213,8 +285,22 @@ public final class Model {
      * @return per text, its masks' predictions
      */
     public List<List<MaskPredictions>> fillMask(List<String> texts, int k, boolean truncate) {
+        return fillMask(texts, k, truncate, ForwardHooks.NONE);
+    }
+
+    /**
+     * {@link #fillMask(List, int, boolean)} with hooks acting in the forward, e.g. interventions whose
+     * effect on the predictions is to be seen.
+     *
+     * @param texts the texts
+     * @param k how many fills per mask
+     * @param truncate as {@link #batch}
+     * @param hooks the hooks of this call
+     * @return per text, its masks' predictions
+     */
+    public List<List<MaskPredictions>> fillMask(List<String> texts, int k, boolean truncate, ForwardHooks hooks) {
         requireMlmHead();
-        return new FillMask(this, k, truncate).run(texts);
+        return new FillMask(this, k, truncate).run(texts, hooks);
     }
 
     private MlmHeadWeights requireMlmHead() {

@@ -12,10 +12,22 @@ public final class RandomEncoder {
     private RandomEncoder() {
     }
 
+    /**
+     * bert-base-cased's config: the shape the benchmarks compare across machines and with other engines.
+     *
+     * @return the config
+     */
     public static ModelConfig bertBase() {
         return new ModelConfig(ModelFamily.BERT, 28996, 768, 12, 12, 3072, 512, 2, 1e-12f, Activation.GELU_ERF, 0, true);
     }
 
+    /**
+     * An encoder of the config's shape with weights drawn from N(0, 0.02^2).
+     *
+     * @param c the config
+     * @param seed the seed of the weights
+     * @return the encoder
+     */
     public static Encoder create(ModelConfig c, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         int h = c.hiddenSize();
@@ -30,7 +42,15 @@ public final class RandomEncoder {
         return new Encoder(c, new EncoderWeights(embeddings, layers, linear(random, h, h)));
     }
 
-    /** size sequences of seqLen uniformly random ids (no padding). */
+    /**
+     * Sequences of uniformly random ids, without padding, to feed a benchmark.
+     *
+     * @param c the config, for the vocabulary
+     * @param size the number of sequences
+     * @param seqLen the tokens per sequence
+     * @param seed the seed of the ids
+     * @return the batch
+     */
     public static Batch batch(ModelConfig c, int size, int seqLen, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         int[][] ids = new int[size][seqLen];

@@ -1,5 +1,7 @@
 package dev.tails.report;
 
+import dev.tails.analysis.DimValue;
+import dev.tails.analysis.MaskedLmResult;
 import dev.tails.analysis.OutlierCounts;
 import dev.tails.analysis.StudyResult;
 import dev.tails.attribution.Attribution;
@@ -99,6 +101,7 @@ public final class HtmlReport {
                 List.of(r.geometry().anisotropy().raw(), r.geometry().anisotropy().clipped(), r.geometry().selfSimilarityAdjusted().raw(),
                         r.geometry().selfSimilarityAdjusted().clipped()), true));
         html.append(probes(r));
+        html.append(experiments(r));
         // Filled by ReportWriter from the eval/ results beside the page.
         html.append(EvaluationSection.START).append(EvaluationSection.END);
         return html.append("</body></html>\n").toString();
@@ -151,6 +154,53 @@ public final class HtmlReport {
                 + SvgChart.lines("Probe accuracy on dev tokens per layer", List.of("accuracy"), List.of(p.accuracies()), true)
                 + SvgChart.bars("Contribution c(d) of each dim to the layer-" + shown + " probe", p.layers().get(shown).contribution(),
                 r.tails().tailDim());
+    }
+
+    private static String experiments(StudyResult r) {
+        StudyResult.Experiments e = r.experiments();
+        StringBuilder out = new StringBuilder("<h2>Outlier dims and the masked LM</h2>");
+        MaskedLmResult m = e.maskedLm();
+        if (m == null) {
+            out.append("<p>Masked-LM experiment not run (the model has no masked-LM head, or <code>--no-mlm</code>).</p>");
+        } else {
+            out.append("<p>").append(m.texts()).append(" corpus texts drawn with seed ").append(m.seed()).append("; ")
+                    .append(pct(m.maskRate())).append(" of each text's non-special tokens (at least one) replaced by the "
+                            + "mask token, all of them (no 80/10/10): ").append(m.maskedTokens()).append(" masked tokens. "
+                            + "Accuracy: the argmax of the logits is the original token; loss: mean cross-entropy in nats; "
+                            + "perplexity e<sup>loss</sup>. Zeroed in flow: the dims zeroed at every block output "
+                            + "(<code>blocks.L.hook_normalized_resid_post</code>). LayerNorm: their gamma and beta zeroed in "
+                            + "every LayerNorm of the encoder (embeddings and both of each block), as Kovaleva et al. (2021) "
+                            + "disable outliers. Random control: the mean over draws of as many random non-outlier dims. ")
+                    .append(String.format(Locale.ROOT, "%.0f s.", m.seconds())).append("</p>");
+            out.append(Html.table(List.of("condition", "dims", "accuracy", "loss", "perplexity"),
+                    m.conditions().stream().map(c -> List.of(c.description(), dims(c.dims()), pct(c.accuracy()),
+                            num(c.loss()), String.format(Locale.ROOT, "%.2f", c.perplexity()))).toList()));
+            out.append("<p>What the papers state, quoted from the sources found (their tables were not available):</p>");
+            out.append(Html.table(List.of("paper", "model", "dims", "ablation", "statement", "source"),
+                    PaperClaims.OUTLIER_ABLATION.stream().map(q -> List.of(q.paper(), q.model(), q.dims(), q.ablation(),
+                            q.statement(), q.source())).toList()));
+        }
+        out.append("<p>Outlier measures of Bondarenko et al. (2023) per hidden state: each dim's kurtosis over the "
+                + "counted token vectors (Pearson's m4/m2<sup>2</sup>, 3 for a normal distribution) and its max |value|.</p>");
+        out.append(Html.table(List.of("layer", "top dims by kurtosis", "top dims by max |value|"),
+                e.outlierMeasures().layers().stream().map(l -> List.of(Integer.toString(l.layer()), dimValues(l.topKurtosis()),
+                        dimValues(l.topMaxAbs()))).toList()));
+        out.append("<p>Timkey and van Schijndel (2021): the expected cosine of two token vectors (exact over all pairs "
+                + "of distinct counted tokens) is the sum over dims of E[u<sub>i</sub>v<sub>i</sub>/(|u||v|)]; the share "
+                + "of a dim is its term over the sum. Standardized: each dim minus its corpus mean, over its std.</p>");
+        out.append(Html.table(List.of("layer", "E[cos] raw", "top dims by share", "E[cos] standardized", "top dims by share"),
+                e.cosineShares().layers().stream().map(l -> List.of(Integer.toString(l.layer()), num(l.expectedCosine()),
+                        dimValues(l.topShares()), num(l.standardizedExpectedCosine()),
+                        dimValues(l.standardizedTopShares()))).toList()));
+        return out.toString();
+    }
+
+    private static String dimValues(List<DimValue> values) {
+        return String.join(", ", values.stream().map(v -> v.dim() + " (" + String.format(Locale.ROOT, "%.3g", v.value()) + ")").toList());
+    }
+
+    private static String dims(int[] dims) {
+        return dims.length == 0 ? "-" : Arrays.toString(dims);
     }
 
     private static String attribution(StudyResult r) {

@@ -1,7 +1,7 @@
 package dev.tails.shard;
 
 import dev.tails.TailsException;
-import dev.tails.io.SafetensorsWriter;
+import dev.tails.io.TensorFileWriter;
 import dev.tails.tensor.FloatTensor;
 import dev.tails.tokenize.Encoding;
 
@@ -34,10 +34,8 @@ final class ShardContent {
         return Arrays.stream(encodings).mapToLong(Encoding::length).sum();
     }
 
-    /** The safetensors content; every text must have been put. */
-    SafetensorsWriter writer(Map<String, String> metadata) {
-        SafetensorsWriter writer = new SafetensorsWriter();
-        metadata.forEach(writer::putMetadata);
+    /** Puts the part's tensors into {@code writer}; every text must have been put here first. */
+    TensorFileWriter fill(TensorFileWriter writer) {
         long[] offsets = new long[encodings.length + 1];
         for (int i = 0; i < encodings.length; i++) {
             offsets[i + 1] = offsets[i] + encodings[i].length();
@@ -71,7 +69,7 @@ final class ShardContent {
     }
 
     /** The texts' tensors of one name as one [rows, ...] tensor, written piece by piece (no concatenated copy). */
-    private void put(SafetensorsWriter writer, String name, boolean ragged, int rows) {
+    private void put(TensorFileWriter writer, String name, boolean ragged, int rows) {
         int[] first = shapeOf(0, name, ragged);
         int[] rest = Arrays.copyOfRange(first, ragged ? 1 : 0, first.length);
         List<float[]> pieces = new ArrayList<>(tensors.length);

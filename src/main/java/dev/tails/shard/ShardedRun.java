@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -29,13 +30,25 @@ public final class ShardedRun {
     private final CorpusRunner runner;
     private final ShardPlan plan;
     private final Path out;
+    private final ShardFormat format;
     private final OutputIndex empty;
 
-    /** job and settings name what is computed; a resumed run must name the same. */
+    /** job and settings name what is computed; a resumed run must name the same. Parts are safetensors files. */
     public ShardedRun(CorpusRunner runner, ShardPlan plan, Path out, String job, Map<String, String> settings) {
+        this(runner, plan, out, job, settings, ShardFormat.SAFETENSORS);
+    }
+
+    /** As above, with parts in {@code format} (recorded in the index's settings, so a resume keeps it). */
+    public ShardedRun(CorpusRunner runner, ShardPlan plan, Path out, String job, Map<String, String> settings,
+                      ShardFormat format) {
         this.runner = runner;
         this.plan = plan;
         this.out = out;
+        this.format = format;
+        settings = new TreeMap<>(settings);
+        if (format != ShardFormat.SAFETENSORS) { // indexes written before npz parts existed stay resumable
+            settings.put("part_format", format.name().toLowerCase(Locale.ROOT));
+        }
         this.empty = new OutputIndex(OutputIndex.FORMAT, runner.model().folder().getFileName().toString(), job,
                 new TreeMap<>(settings), plan.textsPerShard(), List.of());
     }
@@ -106,7 +119,7 @@ public final class ShardedRun {
     }
 
     private OutputIndex.Part write(long block, List<String> lines, ShardJob job) {
-        TokenizedCorpus corpus = runner.corpus(lines);
+        TokenizedCorpus corpus = job.corpus(runner, lines);
         long tokens = corpus.tokens();
         ActivationBudget.requireFree(4 * tokens * job.floatsPerToken(), String.format(
                 "the kept activations of part %d (%,d texts, %,d tokens, %,d floats a token; fewer texts per shard hold less)",
@@ -121,8 +134,9 @@ public final class ShardedRun {
         String name = ShardPlan.partName(block);
         String tokensFile = name + ".tokens.jsonl";
         writeTokens(out.resolve(tokensFile), lines, content.tokenStrings());
-        content.writer(ShardContent.metadata(empty.model(), empty.job())).write(out.resolve(name + ".safetensors"));
-        return new OutputIndex.Part(name + ".safetensors", tokensFile, block, block * plan.textsPerShard(),
+        String file = name + format.extension();
+        content.fill(format.writer(ShardContent.metadata(empty.model(), empty.job()))).write(out.resolve(file));
+        return new OutputIndex.Part(file, tokensFile, block, block * plan.textsPerShard(),
                 lines.size(), content.tokens());
     }
 

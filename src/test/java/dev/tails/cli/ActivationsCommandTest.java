@@ -47,7 +47,7 @@ class ActivationsCommandTest {
         StringWriter err = new StringWriter();
         assertEquals(1, run(err, "blocks.0.mlp.hook_pst", "a.npz"));
         assertTrue(err.toString().contains("blocks.0.mlp.hook_post"), err.toString());
-        assertEquals(1, run(err, "hook_full_embed", "a.txt"));
+        assertEquals(2, run(err, "hook_full_embed", "a.txt")); // a usage error, before the model loads
         assertTrue(err.toString().contains(".safetensors, .npz or .npy"), err.toString());
         assertFalse(Files.exists(dir.resolve("a.npz")));
     }

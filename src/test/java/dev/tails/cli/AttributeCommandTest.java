@@ -44,6 +44,69 @@ class AttributeCommandTest {
         }
     }
 
+    /** Partials of two halves, merged by `tails merge --partials`, give the JSON of one run over both (sums within 1e-6). */
+    @Test
+    void mergedPartialsOfTwoHalvesWriteTheWholeRunsJson(@TempDir Path dir) throws IOException {
+        List<String> first = List.of("The bank raised its rates.", "Hi");
+        List<String> second = List.of("A river bank in spring", "She sat on the bank of the river.");
+        Path whole = attribute(dir, "whole", java.util.stream.Stream.concat(first.stream(), second.stream()).toList(), null);
+        Path a = dir.resolve("a.partial.json");
+        Path b = dir.resolve("b.partial.json");
+        attribute(dir, "a", first, a);
+        attribute(dir, "b", second, b);
+        Path merged = dir.resolve("merged.json");
+        CliRunner.Result result = CliRunner.run("merge", "--partials", a.toString(), b.toString(), "--out", merged.toString());
+        assertEquals(0, result.exit(), result.err());
+        JsonNode expected = Json.MAPPER.readTree(whole.toFile());
+        JsonNode actual = Json.MAPPER.readTree(merged.toFile());
+        assertEquals(fieldNames(expected), fieldNames(actual));
+        assertEquals(expected.get("tokens").asLong(), actual.get("tokens").asLong(), "a count: exact");
+        assertEquals(expected.get("value").asDouble(), actual.get("value").asDouble(), 1e-6);
+        for (String units : List.of("neurons", "heads")) {
+            for (int i = 0; i < expected.get(units).size(); i++) {
+                JsonNode e = expected.get(units).get(i);
+                JsonNode m = actual.get(units).get(i);
+                assertEquals(e.get("index").asInt(), m.get("index").asInt(), units + " " + i);
+                assertEquals(e.get("mean").asDouble(), m.get("mean").asDouble(), 1e-6, units + " " + i);
+            }
+        }
+    }
+
+    @Test
+    void mergeRefusesPartialsOfOtherSettingsAndMixedInputs(@TempDir Path dir) throws IOException {
+        Path dim5 = dir.resolve("dim5.json");
+        Path dim6 = dir.resolve("dim6.json");
+        Path corpus = dir.resolve("c.txt");
+        Files.write(corpus, List.of("Hi"));
+        for (var run : List.of(List.of("5", dim5.toString()), List.of("6", dim6.toString()))) {
+            assertEquals(0, CliRunner.run("attribute", "--model", TINY, "--layer", "1", "--dim", run.get(0),
+                    "--corpus", corpus.toString(), "--partial", run.get(1)).exit());
+        }
+        CliRunner.Result mismatch = CliRunner.run("merge", "--partials", dim5.toString(), dim6.toString(), "--out",
+                dir.resolve("m.json").toString());
+        assertEquals(1, mismatch.exit());
+        assertTrue(mismatch.err().contains("dim '5' vs '6'"), mismatch.err());
+        assertTrue(mismatch.err().contains(dim6.toString()), "names the file: " + mismatch.err());
+        CliRunner.Result both = CliRunner.run("merge", dir.toString(), "--partials", dim5.toString(), "--out", "x");
+        assertEquals(2, both.exit());
+        assertTrue(both.err().contains("not both"), both.err());
+        assertEquals(2, CliRunner.run("merge", "--out", "x").exit());
+    }
+
+    private static Path attribute(Path dir, String name, List<String> texts, Path partial) throws IOException {
+        Path corpus = dir.resolve(name + ".txt");
+        Files.write(corpus, texts);
+        Path json = dir.resolve(name + ".json");
+        List<String> args = new java.util.ArrayList<>(List.of("attribute", "--model", TINY, "--layer", "2", "--dim", "5",
+                "--corpus", corpus.toString(), "--top", "5", "--json", json.toString()));
+        if (partial != null) {
+            args.addAll(List.of("--partial", partial.toString()));
+        }
+        CliRunner.Result result = CliRunner.run(args);
+        assertEquals(0, result.exit(), result.err());
+        return json;
+    }
+
     @Test
     void outOfRangeLayerAndDimAreErrorsBeforeReadingTheCorpus(@TempDir Path dir) {
         String missingCorpus = dir.resolve("never-read.txt").toString();

@@ -3,7 +3,11 @@ package dev.tails.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tails.MlmFolders;
 import dev.tails.TestFiles;
+import dev.tails.hook.HookRegistry;
+import dev.tails.hook.Interventions;
 import dev.tails.io.Json;
+import dev.tails.model.MaskFill;
+import dev.tails.model.Model;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -15,8 +19,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** `tails fill-mask` on tiny-bert with a head: texts from arguments and standard input, table and JSON lines, errors. */
@@ -61,6 +67,25 @@ class FillMaskCommandTest {
         assertEquals(0, exit, err.toString());
         assertTrue(out.toString().startsWith("the [MASK] sat.\n  mask 1 of 1 (token 2):\n     1. "), out.toString());
         assertEquals(7, out.toString().strip().split("\n").length, "text, mask line, 5 candidates");
+    }
+
+    @Test
+    void zeroDimsActsOnThePredictionsAsTheLibraryCallWithTheSameIntervention(@TempDir Path dir) throws IOException {
+        Path folder = MlmFolders.withHead("tiny-bert", dir);
+        String text = "the [MASK] sat on the mat.";
+        assertEquals(0, run("", "fill-mask", "--model", folder.toString(), "--json", text), err.toString());
+        JsonNode plain = Json.MAPPER.readTree(out.toString().strip());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("", "fill-mask", "--model", folder.toString(), "--json", "--zero-dims", "*:3", text), err.toString());
+        JsonNode zeroed = Json.MAPPER.readTree(out.toString().strip());
+        assertNotEquals(plain.get("masks"), zeroed.get("masks"), "the intervention changes the scores");
+
+        Model model = Model.load(folder);
+        HookRegistry zero = new HookRegistry(model.config()).add("blocks.*.hook_normalized_resid_post", Interventions.zeroDims(3));
+        MaskFill best = model.fillMask(List.of(text), 5, false, zero).getFirst().getFirst().fills().getFirst();
+        JsonNode first = zeroed.get("masks").get(0).get("fills").get(0);
+        assertEquals(best.token(), first.get("token").asInt());
+        assertEquals(best.score(), first.get("score").asDouble());
     }
 
     @Test

@@ -4,6 +4,8 @@ import dev.tails.TailsException;
 import dev.tails.TinyModels;
 import dev.tails.model.EncoderOutput;
 import dev.tails.model.Model;
+import dev.tails.model.Pooling;
+import dev.tails.model.SentenceConfig;
 import dev.tails.tokenize.Encoding;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package dev.tails.fuzz;
 
-import dev.tails.embed.Pooling;
-import dev.tails.embed.SentenceConfig;
-import dev.tails.embed.SentenceTransformersFiles;
+import dev.tails.model.Pooling;
+import dev.tails.model.SentenceConfig;
+import dev.tails.model.SentenceTransformersFiles;
 import dev.tails.io.Checkpoint;
 import dev.tails.io.DType;
 import dev.tails.io.SafetensorsFile;

@@ -2,6 +2,7 @@ package dev.tails.hook;
 
 import dev.tails.TailsException;
 import dev.tails.TinyModels;
+import dev.tails.io.NpyReader;
 import dev.tails.io.SafetensorsFile;
 import dev.tails.model.Batch;
 import dev.tails.model.EncoderOutput;

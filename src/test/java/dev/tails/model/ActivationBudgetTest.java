@@ -91,4 +91,12 @@ class ActivationBudgetTest {
         long states = 4L * (c.numLayers() + 1) * 3 * 10 * c.hiddenSize();
         assertTrue(ActivationBudget.bytes(c, 3, 10) > scores + states);
     }
+
+    @Test
+    void aForwardKeepingOnlyTheLastStateIsBudgetedLStatesLess() {
+        ModelConfig c = TINY.config();
+        // L of the L+1 states of 3 x 10 rows of H floats are not kept.
+        long dropped = 4L * c.numLayers() * 3 * 10 * c.hiddenSize();
+        assertEquals(dropped, ActivationBudget.bytes(c, 3, 10) - ActivationBudget.bytes(c, 3, 10, 1));
+    }
 }

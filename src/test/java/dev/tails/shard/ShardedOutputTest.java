@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tails.TestFiles;
 import dev.tails.cli.CliRunner;
+import dev.tails.io.NpyReader;
 import dev.tails.io.SafetensorsFile;
+import dev.tails.tensor.FloatTensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -71,6 +75,42 @@ class ShardedOutputTest {
                 }
             }
         }
+    }
+
+    @Test
+    void npzPartsHoldTheSameArraysAsSafetensorsParts(@TempDir Path dir) throws IOException {
+        List<String> texts = List.of(new ObjectMapper().readValue(
+                TestFiles.resource("golden/inputs/visible.json").toFile(), String[].class));
+        Path input = Files.write(dir.resolve("in.txt"), texts);
+        Path safetensors = dir.resolve("st");
+        Path npz = dir.resolve("npz");
+        for (Path out : List.of(safetensors, npz)) {
+            assertEquals(0, CliRunner.run("hidden", "--model", MODEL, "--input", input.toString(), "--out", out + "/",
+                    "--shard-texts", "5", "--shard-format", out == npz ? "npz" : "safetensors").exit());
+        }
+        OutputIndex index = OutputIndex.read(npz.resolve("index.json"));
+        assertEquals(List.of("part-00000.npz", "part-00001.npz", "part-00002.npz"),
+                index.parts().stream().map(OutputIndex.Part::file).toList());
+        for (int p = 0; p < 3; p++) {
+            Map<String, byte[]> entries = new TreeMap<>();
+            try (ZipFile zip = new ZipFile(npz.resolve(index.parts().get(p).file()).toFile())) {
+                for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                    entries.put(entry.getName(), zip.getInputStream(entry).readAllBytes());
+                }
+            }
+            assertEquals(List.of("hidden.npy", "input_ids.npy", "offsets.npy", "pooled.npy"), List.copyOf(entries.keySet()));
+            try (SafetensorsFile part = SafetensorsFile.open(safetensors.resolve("part-0000" + p + ".safetensors"))) {
+                assertArrayEquals(part.longs("offsets"), NpyReader.readLongs(entries.get("offsets.npy")));
+                assertArrayEquals(part.longs("input_ids"), NpyReader.readLongs(entries.get("input_ids.npy")));
+                for (String name : List.of("hidden", "pooled")) {
+                    FloatTensor fromNpz = NpyReader.read(entries.get(name + ".npy"));
+                    assertArrayEquals(part.info(name).shape(), fromNpz.shape(), name);
+                    assertArrayEquals(part.floats(name).data(), fromNpz.data(), name);
+                }
+            }
+        }
+        assertEquals(2, CliRunner.run("hidden", "--model", MODEL, "--input", input.toString(),
+                "--out", dir.resolve("bad") + "/", "--shard-format", "parquet").exit());
     }
 
     @Test

@@ -1,8 +1,8 @@
 package dev.tails.io.fetch;
 
 import dev.tails.TailsException;
-import dev.tails.embed.Pooling;
-import dev.tails.embed.SentenceConfig;
+import dev.tails.model.Pooling;
+import dev.tails.model.SentenceConfig;
 
 import java.util.List;
 

@@ -2,8 +2,8 @@ package dev.tails.io.fetch;
 
 import dev.tails.Progress;
 import dev.tails.TailsException;
-import dev.tails.embed.SentenceConfig;
-import dev.tails.embed.SentenceTransformersFiles;
+import dev.tails.model.SentenceConfig;
+import dev.tails.model.SentenceTransformersFiles;
 import dev.tails.io.onnx.OnnxBertConverter;
 
 import java.io.IOException;

@@ -8,6 +8,7 @@ import dev.tails.model.ForwardHooks;
 import dev.tails.model.MaskFill;
 import dev.tails.model.MaskPredictions;
 import dev.tails.model.Model;
+import dev.tails.model.Pooling;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -16,7 +17,7 @@ import java.util.Locale;
 
 /**
  * Uses the library's entry points: a forward pass, the same pass with hooks (one captures, one
- * edits), fill-mask. Prints one line per result for LibraryConsumerIT to compare with its own run.
+ * edits), sentence embeddings, fill-mask. Prints one line per result for LibraryConsumerIT to compare with its own run.
  * Arguments: a model folder, a model folder with a masked-LM head.
  */
 public final class Main {
@@ -36,6 +37,9 @@ public final class Main {
         System.out.printf(Locale.ROOT, "hook blocks.0.mlp.hook_post shape=%s edited=%b%n",
                 Arrays.toString(cache.get("blocks.0.mlp.hook_post", 0).shape()),
                 !Arrays.equals(plain.hidden(last, 0), hooked.hidden(last, 0)));
+
+        float[][] vectors = model.embed(List.of("The bank raised its rates.", "Another text."), Pooling.MEAN, true);
+        System.out.printf(Locale.ROOT, "embed texts=%d dims=%d first=%.4f%n", vectors.length, vectors[0].length, vectors[0][0]);
 
         Model mlm = Model.load(Path.of(args[1]));
         for (MaskPredictions mask : mlm.fillMask("The capital of France is [MASK].", 3)) {

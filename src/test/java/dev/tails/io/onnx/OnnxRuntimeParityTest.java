@@ -1,7 +1,7 @@
 package dev.tails.io.onnx;
 
 import dev.tails.TestFiles;
-import dev.tails.embed.Pooling;
+import dev.tails.model.Pooling;
 import dev.tails.embed.SentenceEmbedder;
 import dev.tails.io.Json;
 import dev.tails.io.fetch.OnnxInJar;

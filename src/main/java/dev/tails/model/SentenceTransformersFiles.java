@@ -1,4 +1,4 @@
-package dev.tails.embed;
+package dev.tails.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tails.TailsException;
@@ -34,7 +34,23 @@ public final class SentenceTransformersFiles {
     private SentenceTransformersFiles() {
     }
 
-    /** The folder's settings; it must hold modules.json. */
+    /**
+     * Whether a folder is a sentence-transformers model (it has modules.json).
+     *
+     * @param folder the model folder
+     * @return true when {@link #read} applies
+     */
+    public static boolean present(Path folder) {
+        return Files.isRegularFile(folder.resolve(MODULES));
+    }
+
+    /**
+     * The folder's settings; it must hold modules.json.
+     *
+     * @param folder the model folder
+     * @return its pooling, normalization, max_seq_length and vector size
+     * @throws TailsException naming the file at fault
+     */
     public static SentenceConfig read(Path folder) {
         Path modulesFile = folder.resolve(MODULES);
         JsonNode modules = readJson(modulesFile);
@@ -64,7 +80,12 @@ public final class SentenceTransformersFiles {
                 positive(pooling, "word_embedding_dimension", poolingFile));
     }
 
-    /** Writes the three files for {@code config} into {@code folder} (created if needed), as sentence-transformers saves them. */
+    /**
+     * Writes the three files into a folder (created if needed), as sentence-transformers saves them.
+     *
+     * @param folder the model folder
+     * @param config what the files say
+     */
     public static void write(Path folder, SentenceConfig config) {
         List<Map<String, Object>> modules = new ArrayList<>();
         modules.add(module(0, "", "Transformer"));

@@ -1,4 +1,4 @@
-package dev.tails.embed;
+package dev.tails.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tails.TailsException;

@@ -1,4 +1,4 @@
-package dev.tails.embed;
+package dev.tails.model;
 
 import java.util.Arrays;
 
@@ -14,7 +14,14 @@ public enum Pooling {
     /** Per dimension the largest value over the tokens. */
     MAX;
 
-    /** Pools one text's token states {@code [length, hidden]} (no padding rows) into {@code [hidden]}. */
+    /**
+     * Pools one text's token states (no padding rows).
+     *
+     * @param states [length, hidden]
+     * @param length the text's tokens
+     * @param hidden the vector size
+     * @return [hidden]
+     */
     public float[] pool(float[] states, int length, int hidden) {
         if (length <= 0 || states.length != length * hidden) {
             throw new IllegalArgumentException("pool: " + states.length + " values are not " + length + " tokens x " + hidden);
@@ -50,7 +57,11 @@ public enum Pooling {
         return out;
     }
 
-    /** Scales {@code v} to unit length in place, as sentence-transformers' Normalize (torch's F.normalize, eps 1e-12). */
+    /**
+     * Scales a vector to unit length in place, as sentence-transformers' Normalize (torch's F.normalize, eps 1e-12).
+     *
+     * @param v the vector; a zero vector stays zero
+     */
     public static void normalize(float[] v) {
         double squares = 0;
         for (float x : v) {

@@ -1,4 +1,4 @@
-package dev.tails.embed;
+package dev.tails.model;
 
 import org.junit.jupiter.api.Test;
 

@@ -28,7 +28,7 @@ import java.util.Random;
  * random token ids (attention mask all ones, token types zero). Plain timing rather than JMH, so
  * both run in one process in interleaved rounds (ORT, tails, ORT, tails, ...) and share whatever
  * the neighbours leave of the machine alike; each figure is the median of {@link #ROUNDS} rounds
- * after {@link #WARMUP}. Before timing, the two must agree on a few real texts
+ * after {@link #WARMUP} (and at least {@link #WARMUP_SECONDS}). Before timing, the two must agree on a few real texts
  * (last_hidden_state within {@link #MAX_DIFF}), which also checks an exported graph.
  * Arguments: model folders (default: all-MiniLM-L6-v2 and bert-base-cased under weights/).
  */
@@ -36,6 +36,8 @@ public final class VsOrt {
     private static final int[][] SHAPES = {{1, 128}, {8, 128}, {1, 512}, {32, 32}};
     private static final int[] THREADS = {1, 2};
     private static final int WARMUP = 3;
+    private static final double WARMUP_SECONDS = 3;
+    private static final long SETTLE_MS = 50;
     private static final int ROUNDS = 7;
     private static final double MAX_DIFF = 1e-4;
     private static final List<String> TEXTS = List.of("Hello, world!",
@@ -58,8 +60,8 @@ public final class VsOrt {
             peak[i] = fmaPeak(THREADS[i]);
             System.out.printf(Locale.ROOT, "# FMA peak (FmaPeak) on %d threads: %.1f GFLOP/s%n", THREADS[i], peak[i]);
         }
-        System.out.printf("# medians of %d interleaved rounds after %d warm-up; ORT: intra_op threads = tails' threads,"
-                + " inter_op 1, sequential, ALL_OPT%n", ROUNDS, WARMUP);
+        System.out.printf("# medians of %d interleaved rounds after %d warm-up (at least %.0f s); ORT: intra_op threads = tails' threads,"
+                + " inter_op 1, sequential, ALL_OPT%n", ROUNDS, WARMUP, WARMUP_SECONDS);
         System.out.println("model              shape   threads  ORT ms  tails ms  ORT/tails  tails GFLOP/s  of peak");
         for (Path folder : folders) {
             Path onnx = folder.resolve("onnx/model.onnx");
@@ -127,16 +129,21 @@ public final class VsOrt {
         double[] ortMs = new double[ROUNDS];
         double[] tailsMs = new double[ROUNDS];
         try (OrtInputs in = OrtInputs.unpadded(ENV, ids)) {
-            for (int round = -WARMUP; round < ROUNDS; round++) {
+            // At least WARMUP rounds and WARMUP_SECONDS: the first shape of a model otherwise times C2 still compiling.
+            long warmUntil = System.nanoTime() + (long) (WARMUP_SECONDS * 1e9);
+            for (int round = 0; round < WARMUP || System.nanoTime() < warmUntil; round++) {
+                in.run(ort).close();
+                tails.forward(tailsBatch);
+            }
+            for (int round = 0; round < ROUNDS; round++) {
                 long start = System.nanoTime();
                 in.run(ort).close();
-                long middle = System.nanoTime();
+                ortMs[round] = (System.nanoTime() - start) / 1e6;
+                settle();
+                start = System.nanoTime();
                 tails.forward(tailsBatch);
-                long end = System.nanoTime();
-                if (round >= 0) {
-                    ortMs[round] = (middle - start) / 1e6;
-                    tailsMs[round] = (end - middle) / 1e6;
-                }
+                tailsMs[round] = (System.nanoTime() - start) / 1e6;
+                settle();
             }
         }
         double ortMedian = median(ortMs);
@@ -144,6 +151,18 @@ public final class VsOrt {
         double gflops = config.forwardFlops(batch, seq) / tailsMedian / 1e6;
         System.out.printf(Locale.ROOT, "%-18s %3dx%-4d %7d %7.1f %9.1f %10.2f %14.1f %7.0f%%%n", name, batch, seq,
                 Parallel.threads(), ortMedian, tailsMedian, ortMedian / tailsMedian, gflops, 100 * gflops / peak);
+    }
+
+    /**
+     * A pause between the two engines' runs: ORT's intra-op threads spin for a while after a run (its
+     * default, kept), and on 2 cores that spinning took the core tails' second thread needed.
+     */
+    static void settle() {
+        try {
+            Thread.sleep(SETTLE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static double median(double[] values) {

@@ -1,11 +1,5 @@
 package dev.tails.kernel;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
@@ -25,7 +19,7 @@ public final class Parallel {
     private static final ThreadLocal<Boolean> INSIDE = ThreadLocal.withInitial(() -> false);
 
     private static int threads = Integer.getInteger("tails.threads", Runtime.getRuntime().availableProcessors());
-    private static ExecutorService workers = newWorkers(threads);
+    private static Crew crew = newCrew(threads);
 
     public static synchronized int threads() {
         return threads;
@@ -36,36 +30,28 @@ public final class Parallel {
         if (n < 1) {
             throw new IllegalArgumentException("thread count must be >= 1, got " + n);
         }
-        if (workers != null) {
-            workers.shutdown();
+        if (crew != null) {
+            crew.stop();
         }
         threads = n;
-        workers = newWorkers(n);
+        crew = newCrew(n);
     }
 
-    private static ExecutorService newWorkers(int n) {
+    private static Crew newCrew(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("tails.threads must be >= 1, got " + n);
         }
-        return n == 1 ? null : Executors.newFixedThreadPool(n - 1, r -> {
-            Thread t = new Thread(r, "tails-kernel");
-            t.setDaemon(true);
-            return t;
-        });
+        return n == 1 ? null : new Crew(n - 1);
     }
 
     /** Runs body(i) for every i in [0, n) across the pool and returns when all are done. */
     public static void forRange(int n, IntConsumer body) {
-        ExecutorService pool;
-        int helpers;
+        Crew workers;
         synchronized (Parallel.class) {
-            pool = workers;
-            helpers = Math.min(threads, n) - 1;
+            workers = crew;
         }
-        if (helpers <= 0 || INSIDE.get()) {
-            for (int i = 0; i < n; i++) {
-                body.accept(i);
-            }
+        if (workers == null || n <= 1 || INSIDE.get()) {
+            inline(n, body);
             return;
         }
         AtomicInteger next = new AtomicInteger();
@@ -82,48 +68,22 @@ public final class Parallel {
                 INSIDE.set(false);
             }
         };
-        List<Future<?>> running = new ArrayList<>(helpers);
-        for (int h = 0; h < helpers; h++) {
-            running.add(pool.submit(drain));
+        Throwable[] failure = new Throwable[1];
+        if (!workers.tryRun(drain, failure)) {
+            inline(n, body); // another thread's kernels hold the crew
+            return;
         }
-        Throwable failure = null;
-        try {
-            drain.run();
-        } catch (RuntimeException | Error e) {
-            failure = e;
-        }
-        // Every task writes into arrays the caller owns: wait for all of them, even after a failure.
-        for (Future<?> f : running) {
-            Throwable t = await(f);
-            failure = failure == null ? t : failure;
-        }
-        if (failure instanceof RuntimeException r) {
+        if (failure[0] instanceof RuntimeException r) {
             throw r;
         }
-        if (failure instanceof Error err) {
+        if (failure[0] instanceof Error err) {
             throw err;
         }
     }
 
-    /** Waits for the task to end and returns what it threw (null if nothing). */
-    private static Throwable await(Future<?> f) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    f.get();
-                    return null;
-                } catch (InterruptedException e) {
-                    interrupted = true; // the task is running on shared state: finish waiting for it
-                } catch (ExecutionException e) {
-                    return e.getCause() instanceof RuntimeException || e.getCause() instanceof Error
-                            ? e.getCause() : new IllegalStateException(e.getCause());
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+    private static void inline(int n, IntConsumer body) {
+        for (int i = 0; i < n; i++) {
+            body.accept(i);
         }
     }
 }

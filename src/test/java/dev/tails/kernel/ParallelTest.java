@@ -32,6 +32,35 @@ class ParallelTest {
     }
 
     @Test
+    void callersOnSeveralThreadsEachGetEveryIndexOnceWhileTheWorkersIdleBetweenJobs() throws InterruptedException {
+        Parallel.setThreads(3);
+        int callers = 3, rounds = 2_000, n = 17;
+        AtomicInteger wrong = new AtomicInteger();
+        Thread[] threads = new Thread[callers];
+        for (int c = 0; c < callers; c++) {
+            threads[c] = Thread.ofPlatform().start(() -> {
+                for (int r = 0; r < rounds; r++) {
+                    AtomicIntegerArray seen = new AtomicIntegerArray(n);
+                    Parallel.forRange(n, seen::incrementAndGet);
+                    for (int i = 0; i < n; i++) {
+                        if (seen.get(i) != 1) {
+                            wrong.incrementAndGet();
+                        }
+                    }
+                    if (r % 500 == 0) {
+                        sleep(2); // long enough for the workers to stop spinning and park
+                    }
+                }
+            });
+        }
+        for (Thread t : threads) {
+            t.join(TimeUnit.SECONDS.toMillis(60));
+            assertTrue(!t.isAlive(), "a caller is stuck");
+        }
+        assertEquals(0, wrong.get());
+    }
+
+    @Test
     void nestedCallsRunInlineWithoutDeadlock() {
         Parallel.setThreads(2);
         AtomicIntegerArray seen = new AtomicIntegerArray(64);

@@ -68,7 +68,19 @@ final class WeightLoader {
         EncoderTensorNames names = EncoderTensorNames.of(config.family());
         // Layers are independent: packing them on every core halves the load on two.
         LayerWeights[] layers = new LayerWeights[config.numLayers()];
-        Parallel.forRange(layers.length, l -> layers[l] = layer(names, prefix + names.layers() + "." + l + "."));
+        RuntimeException[] failures = new RuntimeException[layers.length];
+        Parallel.forRange(layers.length, l -> {
+            try {
+                layers[l] = layer(names, prefix + names.layers() + "." + l + ".");
+            } catch (RuntimeException bad) {
+                failures[l] = bad;
+            }
+        });
+        for (RuntimeException failure : failures) { // the lowest bad layer's error, whichever thread met one first
+            if (failure != null) {
+                throw failure;
+            }
+        }
         LinearWeights pooler = hasPooler() ? linear(prefix + "pooler.dense", h, h) : null;
         return new EncoderWeights(embeddings, List.of(layers), pooler);
     }

@@ -50,6 +50,17 @@ public final class Main {
     }
 
     /**
+     * Runs one command in this JVM, as {@code ./tails ARGS} would, without exiting (for programs
+     * that drive the CLI, e.g. the Spark module's tests comparing a job with the CLI).
+     *
+     * @param args the command line after {@code tails}
+     * @return the exit code: 0 done, 1 an error of ours, 2 a bad argument
+     */
+    public static int execute(String... args) {
+        return commandLine(args).execute(args);
+    }
+
+    /**
      * The configured command line. A bad argument prints what is wrong, the closest commands, and
      * the usage, and exits with 2; errors of ours print one line and exit with 1 (a stack trace
      * only with --verbose). --quiet holds for the one command it was given to.

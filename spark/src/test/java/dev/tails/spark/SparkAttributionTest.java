@@ -6,7 +6,6 @@ import dev.tails.io.Json;
 import dev.tails.report.AttributionJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,8 +24,8 @@ class SparkAttributionTest {
     void twoThousandTextsGiveTheClisJson(@TempDir Path dir) throws IOException {
         Path corpus = Files.write(dir.resolve("texts.txt"), TEXTS);
         Path cliJson = dir.resolve("cli.json");
-        int exit = new CommandLine(new Main()).execute("attribute", "--model", LocalSpark.TINY_BERT, "--layer", "2",
-                "--dim", "5", "--top", "10", "--corpus", corpus.toString(), "--json", cliJson.toString());
+        int exit = Main.execute("attribute", "--model", LocalSpark.TINY_BERT, "--layer", "2",
+                "--dim", "5", "--top", "10", "--input", corpus.toString(), "--json", cliJson.toString());
         assertEquals(0, exit);
 
         // 4 partitions, blocks of 300 texts: the sums are made in other groups and orders than the CLI's one pass

@@ -1,13 +1,12 @@
 package dev.tails.analysis;
 
-import com.fasterxml.jackson.core.JacksonException;
 import dev.tails.Progress;
 import dev.tails.TailsException;
 import dev.tails.corpus.Clip;
 import dev.tails.corpus.CorpusRunner;
+import dev.tails.corpus.PartialJson;
 import dev.tails.corpus.PartialKey;
 import dev.tails.corpus.TokenizedCorpus;
-import dev.tails.io.Json;
 import dev.tails.model.ForwardHooks;
 
 import java.util.Map;
@@ -123,12 +122,8 @@ public final class TailsPartial {
 
     /** {@return this partial as JSON, counts exact and sums in their shortest exact form} */
     public String toJson() {
-        try {
-            return Json.MAPPER.writeValueAsString(new File(key.format(), key.kind(), key.model(), key.settings(),
-                    counts.sums(), means.sums()));
-        } catch (JacksonException e) {
-            throw new TailsException("study partial: cannot write JSON: " + e.getOriginalMessage(), e);
-        }
+        return PartialJson.write(new File(key.format(), key.kind(), key.model(), key.settings(), counts.sums(),
+                means.sums()), false, "study");
     }
 
     /**
@@ -139,12 +134,7 @@ public final class TailsPartial {
      * @throws TailsException when the text is not a study partial of this format
      */
     public static TailsPartial fromJson(String json) {
-        File file;
-        try {
-            file = Json.MAPPER.readValue(json, File.class);
-        } catch (JacksonException e) {
-            throw new TailsException("not a tails study partial (" + e.getOriginalMessage() + ")", e);
-        }
+        File file = PartialJson.read(json, File.class, "study");
         PartialKey key = PartialKey.read(file.format(), file.kind(), file.model(), file.settings(), KIND);
         if (file.counts() == null || file.means() == null) {
             throw new TailsException("study partial: counts and means are required");

@@ -1,12 +1,11 @@
 package dev.tails.attribution;
 
-import com.fasterxml.jackson.core.JacksonException;
 import dev.tails.Progress;
 import dev.tails.TailsException;
 import dev.tails.corpus.CorpusRunner;
+import dev.tails.corpus.PartialJson;
 import dev.tails.corpus.PartialKey;
 import dev.tails.corpus.TokenizedCorpus;
-import dev.tails.io.Json;
 
 import java.io.Serial;
 import java.io.Serializable;
@@ -133,12 +132,8 @@ public final class AttributionPartial implements Serializable {
 
     /** {@return this partial as JSON; doubles are written in their shortest exact form, so they read back bit for bit} */
     public String toJson() {
-        try {
-            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(
-                    new File(key.format(), key.kind(), key.model(), key.settings(), sums.stored()));
-        } catch (JacksonException e) {
-            throw new TailsException("attribution partial: cannot write JSON: " + e.getOriginalMessage(), e);
-        }
+        return PartialJson.write(new File(key.format(), key.kind(), key.model(), key.settings(), sums.stored()), true,
+                "attribution");
     }
 
     /**
@@ -149,12 +144,7 @@ public final class AttributionPartial implements Serializable {
      * @throws TailsException when the text is not an attribution partial of this format
      */
     public static AttributionPartial fromJson(String json) {
-        File file;
-        try {
-            file = Json.MAPPER.readValue(json, File.class);
-        } catch (JacksonException e) {
-            throw new TailsException("not a tails attribution partial (" + e.getOriginalMessage() + ")", e);
-        }
+        File file = PartialJson.read(json, File.class, "attribution");
         PartialKey key = PartialKey.read(file.format(), file.kind(), file.model(), file.settings(), KIND);
         if (file.sums() == null) {
             throw new TailsException("attribution partial: the sums are required");

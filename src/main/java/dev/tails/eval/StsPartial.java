@@ -1,10 +1,9 @@
 package dev.tails.eval;
 
-import com.fasterxml.jackson.core.JacksonException;
 import dev.tails.TailsException;
+import dev.tails.corpus.PartialJson;
 import dev.tails.corpus.PartialKey;
 import dev.tails.corpus.Variant;
-import dev.tails.io.Json;
 
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -113,12 +112,8 @@ public final class StsPartial {
 
     /** {@return this partial as JSON, doubles in their shortest exact form} */
     public String toJson() {
-        try {
-            return Json.MAPPER.writeValueAsString(new File(key.format(), key.kind(), key.model(), key.settings(), parts,
-                    sets, header));
-        } catch (JacksonException e) {
-            throw new TailsException("sts partial: cannot write JSON: " + e.getOriginalMessage(), e);
-        }
+        return PartialJson.write(new File(key.format(), key.kind(), key.model(), key.settings(), parts, sets, header),
+                false, "sts");
     }
 
     /**
@@ -129,12 +124,7 @@ public final class StsPartial {
      * @throws TailsException when the text is not an STS partial of this format
      */
     public static StsPartial fromJson(String json) {
-        File f;
-        try {
-            f = Json.MAPPER.readValue(json, File.class);
-        } catch (JacksonException e) {
-            throw new TailsException("not a tails sts partial (" + e.getOriginalMessage() + ")", e);
-        }
+        File f = PartialJson.read(json, File.class, "sts");
         PartialKey key = PartialKey.read(f.format(), f.kind(), f.model(), f.settings(), KIND);
         if (f.parts() == null || f.sets() == null || f.header() == null) {
             throw new TailsException("sts partial: parts, header and the per-item values are required");

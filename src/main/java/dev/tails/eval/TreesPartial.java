@@ -1,10 +1,9 @@
 package dev.tails.eval;
 
-import com.fasterxml.jackson.core.JacksonException;
 import dev.tails.TailsException;
+import dev.tails.corpus.PartialJson;
 import dev.tails.corpus.PartialKey;
 import dev.tails.corpus.Variant;
-import dev.tails.io.Json;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -105,12 +104,8 @@ public final class TreesPartial {
 
     /** {@return this partial as JSON, doubles in their shortest exact form} */
     public String toJson() {
-        try {
-            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(new File(key.format(), key.kind(),
-                    key.model(), key.settings(), parts, sentences, scored, f1Sums, rightBranching, random, header));
-        } catch (JacksonException e) {
-            throw new TailsException("trees partial: cannot write JSON: " + e.getOriginalMessage(), e);
-        }
+        return PartialJson.write(new File(key.format(), key.kind(), key.model(), key.settings(), parts, sentences,
+                scored, f1Sums, rightBranching, random, header), true, "trees");
     }
 
     /**
@@ -121,12 +116,7 @@ public final class TreesPartial {
      * @throws TailsException when the text is not a trees partial of this format
      */
     public static TreesPartial fromJson(String json) {
-        File f;
-        try {
-            f = Json.MAPPER.readValue(json, File.class);
-        } catch (JacksonException e) {
-            throw new TailsException("not a tails trees partial (" + e.getOriginalMessage() + ")", e);
-        }
+        File f = PartialJson.read(json, File.class, "trees");
         PartialKey key = PartialKey.read(f.format(), f.kind(), f.model(), f.settings(), KIND);
         if (f.parts() == null || f.f1Sums() == null || f.header() == null) {
             throw new TailsException("trees partial: parts, header and the per-item values are required");

@@ -1,10 +1,9 @@
 package dev.tails.eval;
 
-import com.fasterxml.jackson.core.JacksonException;
 import dev.tails.TailsException;
+import dev.tails.corpus.PartialJson;
 import dev.tails.corpus.PartialKey;
 import dev.tails.corpus.Variant;
-import dev.tails.io.Json;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -118,12 +117,8 @@ public final class WicPartial {
 
     /** {@return this partial as JSON, doubles in their shortest exact form} */
     public String toJson() {
-        try {
-            return Json.MAPPER.writeValueAsString(new File(key.format(), key.kind(), key.model(), key.settings(), parts,
-                    split, train, header));
-        } catch (JacksonException e) {
-            throw new TailsException("wic partial: cannot write JSON: " + e.getOriginalMessage(), e);
-        }
+        return PartialJson.write(new File(key.format(), key.kind(), key.model(), key.settings(), parts, split, train,
+                header), false, "wic");
     }
 
     /**
@@ -134,12 +129,7 @@ public final class WicPartial {
      * @throws TailsException when the text is not a WiC partial of this format
      */
     public static WicPartial fromJson(String json) {
-        File f;
-        try {
-            f = Json.MAPPER.readValue(json, File.class);
-        } catch (JacksonException e) {
-            throw new TailsException("not a tails wic partial (" + e.getOriginalMessage() + ")", e);
-        }
+        File f = PartialJson.read(json, File.class, "wic");
         PartialKey key = PartialKey.read(f.format(), f.kind(), f.model(), f.settings(), KIND);
         if (f.parts() == null || f.split() == null || f.header() == null) {
             throw new TailsException("wic partial: parts, header and the per-item values are required");

@@ -1,6 +1,7 @@
 package dev.tails;
 
 import dev.tails.model.Batch;
+import dev.tails.model.EncoderOutput;
 import dev.tails.model.Model;
 
 import java.util.List;
@@ -24,5 +25,29 @@ public final class TinyModels {
     /** All {@link #TEXTS} in one padded batch. */
     public static Batch batch(Model model) {
         return model.batch(TEXTS, false);
+    }
+
+    /**
+     * A text run alone, its last hidden state mean-pooled over every token and L2-normalized, in
+     * double and by hand: the reference sentence embedding the embedding code is checked against.
+     */
+    public static float[] meanPooledNormalizedByHand(Model model, String text) {
+        int hidden = model.config().hiddenSize();
+        EncoderOutput alone = model.forward(List.of(text));
+        float[] states = alone.hidden(alone.numStates() - 1, 0);
+        int tokens = states.length / hidden;
+        double[] mean = new double[hidden];
+        double squares = 0;
+        for (int d = 0; d < hidden; d++) {
+            for (int t = 0; t < tokens; t++) {
+                mean[d] += states[t * hidden + d] / tokens;
+            }
+            squares += mean[d] * mean[d];
+        }
+        float[] expected = new float[hidden];
+        for (int d = 0; d < hidden; d++) {
+            expected[d] = (float) (mean[d] / Math.sqrt(squares));
+        }
+        return expected;
     }
 }

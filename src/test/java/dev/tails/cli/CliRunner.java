@@ -1,8 +1,11 @@
 package dev.tails.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +25,27 @@ public final class CliRunner {
         cmd.setErr(new PrintWriter(err, true));
         cmd.setOut(new PrintWriter(new StringWriter(), true));
         return new Result(cmd.execute(args), err.toString());
+    }
+
+    /** What a command wrote to picocli's out and err writers, and its exit code. */
+    public record Output(int exit, String out, String err) {
+    }
+
+    /** Runs the command line in this JVM with {@code stdin} as standard input. */
+    public static Output runWithInput(String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cmd = Main.commandLine();
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        InputStream saved = System.in;
+        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        try {
+            int exit = cmd.execute(args);
+            return new Output(exit, out.toString(), err.toString());
+        } finally {
+            System.setIn(saved);
+        }
     }
 
     public static Result run(List<String> args) {

@@ -16,14 +16,8 @@ import dev.tails.shard.OutputIndex;
 import dev.tails.tensor.FloatTensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -43,20 +37,15 @@ class EmbedCommandTest {
             "short", "Hello world, café 😀", "two words", "x", "the bank raised its rates", "one more line");
     private static final Path TINY = TestFiles.resource("models/tiny-bert");
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    /** What the last {@link #run} wrote to standard output and error. */
+    private String out = "";
+    private String err = "";
 
     private int run(String stdin, String... args) {
-        CommandLine cmd = Main.commandLine();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        InputStream saved = System.in;
-        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        try {
-            return cmd.execute(args);
-        } finally {
-            System.setIn(saved);
-        }
+        CliRunner.Output r = CliRunner.runWithInput(stdin, args);
+        out = r.out();
+        err = r.err();
+        return r.exit();
     }
 
     private static Path input(Path dir) throws IOException {

@@ -10,14 +10,8 @@ import dev.tails.model.MaskFill;
 import dev.tails.model.Model;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -27,20 +21,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** `tails fill-mask` on tiny-bert with a head: texts from arguments and standard input, table and JSON lines, errors. */
 class FillMaskCommandTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    /** What the last {@link #run} wrote to standard output and error. */
+    private String out = "";
+    private String err = "";
 
     private int run(String stdin, String... args) {
-        CommandLine cmd = Main.commandLine();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        InputStream saved = System.in;
-        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        try {
-            return cmd.execute(args);
-        } finally {
-            System.setIn(saved);
-        }
+        CliRunner.Output r = CliRunner.runWithInput(stdin, args);
+        out = r.out();
+        err = r.err();
+        return r.exit();
     }
 
     @Test
@@ -75,7 +64,6 @@ class FillMaskCommandTest {
         String text = "the [MASK] sat on the mat.";
         assertEquals(0, run("", "fill-mask", "--model", folder.toString(), "--json", text), err.toString());
         JsonNode plain = Json.MAPPER.readTree(out.toString().strip());
-        out.getBuffer().setLength(0);
         assertEquals(0, run("", "fill-mask", "--model", folder.toString(), "--json", "--zero-dims", "*:3", text), err.toString());
         JsonNode zeroed = Json.MAPPER.readTree(out.toString().strip());
         assertNotEquals(plain.get("masks"), zeroed.get("masks"), "the intervention changes the scores");

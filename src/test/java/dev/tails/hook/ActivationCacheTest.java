@@ -1,5 +1,6 @@
 package dev.tails.hook;
 
+import dev.tails.NumpyScript;
 import dev.tails.TailsException;
 import dev.tails.TinyModels;
 import dev.tails.io.NpyReader;
@@ -12,12 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -26,8 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.abort;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Capture without padding in DESIGN.md §4 shapes, and the files: safetensors, .npz, .npy (numpy when present). */
 class ActivationCacheTest {
@@ -142,17 +139,7 @@ class ActivationCacheTest {
                 assert one.shape == ref1.shape and one.flags['C_CONTIGUOUS'] and np.array_equal(one, ref1)
                 print('ok', len(ref), one.shape)
                 """;
-        Process p;
-        try {
-            p = new ProcessBuilder("python3", "-c", script, dir.toString()).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            abort("python3 not available: " + e.getMessage());
-            return;
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assumeTrue(p.waitFor(60, TimeUnit.SECONDS), "python3 did not finish");
-        assumeTrue(!out.contains("No module named 'numpy'"), "numpy not available; skipping the numpy check");
-        assertEquals(0, p.exitValue(), out);
+        String out = NumpyScript.run(script, dir.toString());
         assertTrue(out.startsWith("ok 12 ("), out);
     }
 

@@ -45,25 +45,10 @@ class ModelEmbedTest {
     @Test
     void embedIsEachTextAloneMeanPooledAndNormalizedByHand() {
         Model model = TinyModels.tinyBert();
-        int hidden = model.config().hiddenSize();
         float[][] vectors = model.embed(TEXTS, Pooling.MEAN, true);
         assertEquals(TEXTS.size(), vectors.length);
         for (int i = 0; i < TEXTS.size(); i++) {
-            EncoderOutput alone = model.forward(List.of(TEXTS.get(i)));
-            float[] states = alone.hidden(alone.numStates() - 1, 0);
-            int tokens = states.length / hidden;
-            double[] mean = new double[hidden];
-            double squares = 0;
-            for (int d = 0; d < hidden; d++) {
-                for (int t = 0; t < tokens; t++) {
-                    mean[d] += states[t * hidden + d] / tokens;
-                }
-                squares += mean[d] * mean[d];
-            }
-            float[] expected = new float[hidden];
-            for (int d = 0; d < hidden; d++) {
-                expected[d] = (float) (mean[d] / Math.sqrt(squares));
-            }
+            float[] expected = TinyModels.meanPooledNormalizedByHand(model, TEXTS.get(i));
             assertArrayEquals(expected, vectors[i], 1e-5f, "text " + i);
         }
     }

@@ -10,7 +10,9 @@ import java.util.function.LongSupplier;
  * Stage lines on stderr, plus an updating bar with rate and ETA when stderr is a terminal; piped
  * output gets a line per 10% instead, so logs of long runs stay readable and still show how far
  * they are (DESIGN.md §6). Rates and ETA count from the start of the stage, or of the pass when the
- * fraction goes back (a job running several passes in one stage). With --quiet it prints nothing:
+ * fraction goes back (a job running several passes in one stage). A stage may begin part-way through
+ * a job (each of a job's {@link Progress#part}s names its own stage): the ETA then extrapolates from
+ * the fraction done since the stage began, not from the whole. With --quiet it prints nothing:
  * errors do not come through here.
  */
 final class StderrProgress implements Progress {
@@ -24,6 +26,8 @@ final class StderrProgress implements Progress {
     private long texts;
     private long tokens;
     private double lastFraction;
+    /** The fraction when the stage or pass began. */
+    private double startFraction;
     private int shownPercent = -1;
     private boolean barOpen;
 
@@ -59,15 +63,17 @@ final class StderrProgress implements Progress {
         }
         endBarLine();
         err.println("tails: " + message);
-        restart();
+        restart(lastFraction);
     }
 
-    private void restart() {
+    /** Counts and clock from now on, the job being {@code from} done; its 10% step is not shown again. */
+    private void restart(double from) {
         start = nanoClock.getAsLong();
         texts = 0;
         tokens = 0;
-        lastFraction = 0;
-        shownPercent = -1;
+        startFraction = from;
+        lastFraction = from;
+        shownPercent = from > 0 ? (int) Math.floor(100 * from) / 10 * 10 : -1;
     }
 
     @Override
@@ -84,7 +90,7 @@ final class StderrProgress implements Progress {
         double f = Math.clamp(done, 0.0, 1.0);
         if (f < lastFraction) {
             endBarLine();
-            restart();
+            restart(0);
         }
         lastFraction = f;
         int percent = (int) Math.floor(100 * f);
@@ -121,8 +127,9 @@ final class StderrProgress implements Progress {
         }
         if (done >= 1 && seconds > 0) {
             s.append(s.isEmpty() ? "  " : ", ").append("took ").append(clock(seconds));
-        } else if (done > 0 && seconds > 0) {
-            s.append(s.isEmpty() ? "  " : ", ").append("ETA ").append(clock(seconds * (1 - done) / done));
+        } else if (done > startFraction && seconds > 0) {
+            s.append(s.isEmpty() ? "  " : ", ").append("ETA ")
+                    .append(clock(seconds * (1 - done) / (done - startFraction)));
         }
         return s.toString();
     }

@@ -27,6 +27,27 @@ class StderrProgressTest {
     }
 
     @Test
+    void aStageBegunPartWayThroughAJobEstimatesFromWhatItHasDone() {
+        StderrProgress progress = progress(false);
+        progress.stage("first half");
+        progress.fraction(0);
+        now[0] = 10 * SECOND;
+        progress.fraction(0.5);
+        progress.stage("second half"); // as Progress.part(p, 1, 2) names its stage, the job half done
+        progress.fraction(0.5);
+        now[0] = 20 * SECOND;
+        progress.fraction(0.75);
+        // First half: 10 s for 0.5, 0.5 left: ETA 10 s. Second: 10 s for 0.25 since its stage, 0.25 left: 10 s
+        // (from the whole it would read 10 s x 0.25 / 0.75 = 3 s); its 50% step is not printed twice.
+        assertEquals("""
+                tails: first half
+                tails:   50%  ETA 0:10
+                tails: second half
+                tails:   70%  ETA 0:10
+                """, printed());
+    }
+
+    @Test
     void pipedProgressPrintsALinePerTenPercent() {
         StderrProgress progress = progress(false);
         progress.stage("one");

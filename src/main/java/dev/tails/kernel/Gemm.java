@@ -3,6 +3,8 @@ package dev.tails.kernel;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -25,6 +27,9 @@ public final class Gemm {
     private static final VectorSpecies<Float> S = Lanes.species();
     private static final int L = S.length();
     private static final int W = Tile.WIDTH;
+    /** Bytes of one vector and of one k-row of a panel. */
+    private static final long VB = (long) L * Float.BYTES, ROW = (long) W * Float.BYTES;
+    private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
     static final int MR = Tile.ROWS;
     /** k per pass: a panel's slice (256 × W floats: 16 KiB on AVX2, 64 KiB on AVX-512) stays in L1/L2 while row tiles of A stream past. */
     private static final int KC = 256;
@@ -78,7 +83,7 @@ public final class Gemm {
      */
 
     /** T[6, 4 vectors] += A[6, k0..k1) · panel[k0..k1): the AVX-512 tile, 24 accumulators of 32 registers. */
-    private static void tile6x4(float[] a, int aRow, int lda, int rows, float[] b, int bOff, int k0, int k1,
+    private static void tile6x4(float[] a, int aRow, int lda, int rows, MemorySegment b, long bOff, int k0, int k1,
                                 float[] t, int t0, int ldt) {
         int a0 = row(aRow, lda, 0, rows), a1 = row(aRow, lda, 1, rows), a2 = row(aRow, lda, 2, rows);
         int a3 = row(aRow, lda, 3, rows), a4 = row(aRow, lda, 4, rows), a5 = row(aRow, lda, 5, rows);
@@ -91,9 +96,11 @@ public final class Gemm {
             FloatVector c40 = FloatVector.zero(S), c41 = c40, c42 = c40, c43 = c40;
             FloatVector c50 = FloatVector.zero(S), c51 = c50, c52 = c50, c53 = c50;
             for (int p = kb, ke = Math.min(k1, kb + KS); p < ke; p++) {
-                int q = bOff + p * W;
-                FloatVector b0 = FloatVector.fromArray(S, b, q), b1 = FloatVector.fromArray(S, b, q + L);
-                FloatVector b2 = FloatVector.fromArray(S, b, q + 2 * L), b3 = FloatVector.fromArray(S, b, q + 3 * L);
+                long q = bOff + p * ROW;
+                FloatVector b0 = FloatVector.fromMemorySegment(S, b, q, NATIVE);
+                FloatVector b1 = FloatVector.fromMemorySegment(S, b, q + VB, NATIVE);
+                FloatVector b2 = FloatVector.fromMemorySegment(S, b, q + 2 * VB, NATIVE);
+                FloatVector b3 = FloatVector.fromMemorySegment(S, b, q + 3 * VB, NATIVE);
                 FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
                 c00 = x.fma(b0, c00);
                 c01 = x.fma(b1, c01);
@@ -153,7 +160,7 @@ public final class Gemm {
     }
 
     /** T[5, 2 vectors] += A[5, k0..k1) · panel[k0..k1): the AVX2 tile, 10 accumulators of 16 registers. */
-    private static void tile5x2(float[] a, int aRow, int lda, int rows, float[] b, int bOff, int k0, int k1,
+    private static void tile5x2(float[] a, int aRow, int lda, int rows, MemorySegment b, long bOff, int k0, int k1,
                                 float[] t, int t0, int ldt) {
         int a0 = row(aRow, lda, 0, rows), a1 = row(aRow, lda, 1, rows), a2 = row(aRow, lda, 2, rows);
         int a3 = row(aRow, lda, 3, rows), a4 = row(aRow, lda, 4, rows);
@@ -165,8 +172,9 @@ public final class Gemm {
             FloatVector c30 = FloatVector.zero(S), c31 = c30;
             FloatVector c40 = FloatVector.zero(S), c41 = c40;
             for (int p = kb, ke = Math.min(k1, kb + KS); p < ke; p++) {
-                int q = bOff + p * W;
-                FloatVector b0 = FloatVector.fromArray(S, b, q), b1 = FloatVector.fromArray(S, b, q + L);
+                long q = bOff + p * ROW;
+                FloatVector b0 = FloatVector.fromMemorySegment(S, b, q, NATIVE);
+                FloatVector b1 = FloatVector.fromMemorySegment(S, b, q + VB, NATIVE);
                 FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
                 c00 = x.fma(b0, c00);
                 c01 = x.fma(b1, c01);

@@ -2,12 +2,14 @@ package dev.tails.model;
 
 import dev.tails.kernel.Gemm;
 import dev.tails.kernel.PackedLinear;
+import dev.tails.kernel.PanelScratch;
 import dev.tails.kernel.Panels;
 import dev.tails.kernel.Parallel;
 import dev.tails.kernel.Softmax;
 import dev.tails.kernel.VectorOps;
 
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * HF BertSelfAttention + the dense projection of BertSelfOutput: softmax(Q·Kᵀ/√dh + mask)·V per
@@ -65,7 +67,8 @@ final class SelfAttention {
      */
     private void attendByQueryBlocks(float[] q, float[] k, float[] v, float[] z, int bh, Batch batch) {
         int t = batch.seqLen();
-        Panels keys = keys(k, bh, t), values = values(v, bh, t);
+        PanelScratch scratch = SCRATCH.get();
+        Panels keys = keys(k, bh, t, scratch), values = values(v, bh, t, scratch);
         float[] block = new float[Math.min(QBLOCK, t) * t];
         for (int r0 = 0; r0 < t; r0 += QBLOCK) {
             int nr = Math.min(QBLOCK, t - r0);
@@ -79,11 +82,11 @@ final class SelfAttention {
     private void attendWholePatterns(float[] q, float[] k, float[] v, float[] z, Batch batch, ForwardHooks hooks) {
         int t = batch.seqLen();
         float[] scores = new float[batch.size() * heads * t * t];
-        Parallel.forRange(batch.size() * heads, bh -> scores(q, keys(k, bh, t), scores, bh * t * t, bh, 0, t, batch));
+        Parallel.forRange(batch.size() * heads, bh -> scores(q, keys(k, bh, t, SCRATCH.get()), scores, bh * t * t, bh, 0, t, batch));
         hooks.at(HookPoint.ATTN_SCORES, layer, scores, batch);
         Parallel.forRange(batch.size() * heads, bh -> Softmax.rows(scores, bh * t * t, t, t, t));
         hooks.at(HookPoint.PATTERN, layer, scores, batch);
-        Parallel.forRange(batch.size() * heads, bh -> mixValues(scores, bh * t * t, values(v, bh, t), z, bh, 0, t, t));
+        Parallel.forRange(batch.size() * heads, bh -> mixValues(scores, bh * t * t, values(v, bh, t, SCRATCH.get()), z, bh, 0, t, t));
     }
 
     /** Queries of rows [r0, r0+nr) per block: 16 micro-kernel tiles, 160 KB of scores at 512 tokens. */
@@ -94,12 +97,15 @@ final class SelfAttention {
         return (bh / heads) * t * hidden + (bh % heads) * headDim;
     }
 
-    private Panels keys(float[] k, int bh, int t) {
-        return Panels.ofRows(k, headOffset(bh, t), hidden, t, headDim);
+    /** Each thread packs one (sequence, head) pair's keys and values at a time, into memory it reuses. */
+    private static final Supplier<PanelScratch> SCRATCH = PanelScratch.perThread();
+
+    private Panels keys(float[] k, int bh, int t, PanelScratch scratch) {
+        return Panels.ofRows(k, headOffset(bh, t), hidden, t, headDim, scratch);
     }
 
-    private Panels values(float[] v, int bh, int t) {
-        return Panels.ofColumns(v, headOffset(bh, t), hidden, t, headDim);
+    private Panels values(float[] v, int bh, int t, PanelScratch scratch) {
+        return Panels.ofColumns(v, headOffset(bh, t), hidden, t, headDim, scratch);
     }
 
     /** Scaled scores of queries [r0, r0+nr) of pair bh into rows of t at off; keys beyond the sequence get -inf. */

@@ -2,6 +2,7 @@ package dev.tails.model;
 
 import dev.tails.io.Checkpoint;
 import dev.tails.kernel.PackedLinear;
+import dev.tails.kernel.PanelMemory;
 import dev.tails.kernel.PanelSlab;
 import dev.tails.kernel.Panels;
 import dev.tails.kernel.Parallel;
@@ -24,7 +25,7 @@ final class WeightLoader {
     private final ModelConfig config;
     private final String prefix;
     private final Set<String> used = Collections.synchronizedSet(new HashSet<>());
-    /** Set while {@link #load} packs the encoder; the masked-LM head's dense layer gets its own array. */
+    /** Set while {@link #load} packs the encoder; the masked-LM head's dense layer gets memory of its own. */
     private PanelSlab slab;
 
     WeightLoader(Checkpoint checkpoint, ModelConfig config) {
@@ -43,12 +44,12 @@ final class WeightLoader {
         }
     }
 
-    /** One array for the encoder's Linear weights (see {@link PanelSlab}); none past a Java array's 8 GB. */
+    /** One block of native memory for the encoder's Linear weights (see {@link PanelSlab}). */
     private PanelSlab encoderSlab() {
         int h = config.hiddenSize(), e = config.embeddingSize(), i = config.intermediateSize();
         long floats = config.numLayers() * (4 * Panels.floats(h, h) + Panels.floats(i, h) + Panels.floats(h, i))
                 + (e == h ? 0 : Panels.floats(h, e)) + (hasPooler() ? Panels.floats(h, h) : 0);
-        return floats <= Integer.MAX_VALUE - 8 ? new PanelSlab(floats) : null;
+        return new PanelSlab(floats);
     }
 
     private boolean hasPooler() {
@@ -142,7 +143,7 @@ final class WeightLoader {
         checkpoint.requireShape(weight, out, in);
         used.add(weight);
         Panels.RowReader rows = (row, count, dst) -> checkpoint.readFloats(weight, (long) row * in, dst, 0, count * in);
-        Panels packed = slab == null ? Panels.ofRows(rows, out, in) : slab.ofRows(rows, out, in);
+        Panels packed = Panels.ofRows(rows, out, in, slab == null ? PanelMemory.OWN : slab);
         return new LinearWeights(new PackedLinear(packed, tensor(name + ".bias", out)));
     }
 

@@ -39,8 +39,8 @@ class LinearTest {
         Random32 r = new Random32(12);
         float[] first = r.floats(5 * in), w = r.floats(out * in), bias = r.floats(out), x = r.floats(rows * in);
         PanelSlab slab = new PanelSlab(Panels.floats(5, in) + Panels.floats(out, in));
-        PackedLinear a = new PackedLinear(slab.ofRows(rowsOf(first, in), 5, in), null);
-        PackedLinear b = new PackedLinear(slab.ofRows(rowsOf(w, in), out, in), bias);
+        PackedLinear a = new PackedLinear(Panels.ofRows(rowsOf(first, in), 5, in, slab), null);
+        PackedLinear b = new PackedLinear(Panels.ofRows(rowsOf(w, in), out, in, slab), bias);
         assertArrayEquals(first, a.weight());
         assertArrayEquals(w, b.weight());
         float[] y = new float[rows * out], want = new float[rows * out], bound = new float[rows * out];
@@ -51,7 +51,7 @@ class LinearTest {
         float[] fromArray = new float[rows * out];
         new PackedLinear(w, bias, out, in).forward(x, rows, fromArray);
         assertArrayEquals(fromArray, y, "the same panels, so the same bits");
-        assertThrows(IllegalStateException.class, () -> slab.ofRows(rowsOf(first, in), 1, in));
+        assertThrows(IllegalStateException.class, () -> Panels.ofRows(rowsOf(first, in), 1, in, slab));
     }
 
     /** S [n, k] as a RowReader, the way the weight loader reads a mapped tensor. */

@@ -5,6 +5,7 @@ import dev.tails.TailsException;
 import dev.tails.model.EncoderOutput;
 import dev.tails.model.ForwardHooks;
 import dev.tails.model.Model;
+import dev.tails.model.RunOrder;
 
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -32,11 +33,8 @@ public final class CorpusRunner {
      * @throws TailsException if the batch size is below 1
      */
     public CorpusRunner(Model model, int batchSize, boolean truncate) {
-        if (batchSize < 1) {
-            throw new TailsException("batch size must be at least 1, got " + batchSize);
-        }
         this.model = model;
-        this.batchSize = batchSize;
+        this.batchSize = RunOrder.checkBatchSize(batchSize);
         this.truncate = truncate;
     }
 
@@ -87,14 +85,14 @@ public final class CorpusRunner {
      * @param progress told of each batch
      */
     public void forEachBatch(TokenizedCorpus corpus, ForwardHooks hooks, Consumer<CorpusBatch> each, Progress progress) {
-        int[] order = corpus.runOrder();
         progress.fraction(0);
-        for (int from = 0; from < order.length; from += batchSize) {
-            int[] texts = Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize));
+        int done = 0;
+        for (int[] texts : corpus.runOrder().batches(batchSize)) {
             EncoderOutput output = model.forward(corpus.batch(texts), hooks);
             each.accept(new CorpusBatch(corpus, texts, output));
+            done += texts.length;
             progress.advance(texts.length, tokens(corpus, texts));
-            progress.fraction((double) (from + texts.length) / order.length);
+            progress.fraction((double) done / corpus.size());
         }
     }
 

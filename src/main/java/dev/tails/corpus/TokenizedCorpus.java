@@ -2,14 +2,13 @@ package dev.tails.corpus;
 
 import dev.tails.model.Batch;
 import dev.tails.model.Model;
+import dev.tails.model.RunOrder;
 import dev.tails.tokenize.Encoding;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 
 /**
  * Texts tokenized once, as they are read, so that every pass sees the same tokens and samples of
@@ -21,7 +20,7 @@ public final class TokenizedCorpus {
     private final List<String> texts;
     private final List<Encoding> encodings;
     private final boolean specialTokens;
-    private final int[] runOrder;
+    private final RunOrder runOrder;
 
     private TokenizedCorpus(Model model, List<String> texts, List<Encoding> encodings, boolean specialTokens,
                             boolean byLength) {
@@ -29,12 +28,7 @@ public final class TokenizedCorpus {
         this.texts = texts;
         this.encodings = encodings;
         this.specialTokens = specialTokens;
-        Integer[] order = IntStream.range(0, texts.size()).boxed().toArray(Integer[]::new);
-        if (byLength) {
-            // Batches of texts of like length carry little padding (3x less work on SST-2 phrases); stable, so ties keep their order.
-            Arrays.sort(order, Comparator.comparingInt(i -> encodings.get(i).length()));
-        }
-        this.runOrder = Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+        this.runOrder = byLength ? RunOrder.byLength(encodings) : RunOrder.inputOrder(texts.size());
     }
 
     /**
@@ -128,17 +122,18 @@ public final class TokenizedCorpus {
      * @return the renumbered corpus, whose run order is its input order
      */
     public TokenizedCorpus inRunOrder() {
-        return new TokenizedCorpus(model, Arrays.stream(runOrder).mapToObj(texts::get).toList(),
-                Arrays.stream(runOrder).mapToObj(encodings::get).toList(), specialTokens, false);
+        int[] order = runOrder.indices();
+        return new TokenizedCorpus(model, Arrays.stream(order).mapToObj(texts::get).toList(),
+                Arrays.stream(order).mapToObj(encodings::get).toList(), specialTokens, false);
     }
 
     /**
-     * Text indices in the order batches are formed.
+     * The order batches are formed in.
      *
-     * @return the indices, a copy
+     * @return by length or input order, as the corpus was made
      */
-    int[] runOrder() {
-        return runOrder.clone();
+    RunOrder runOrder() {
+        return runOrder;
     }
 
     /**

@@ -1,12 +1,12 @@
 package dev.tails.embed;
 
 import dev.tails.Progress;
-import dev.tails.TailsException;
 import dev.tails.corpus.CorpusRunner;
 import dev.tails.corpus.TokenizedCorpus;
 import dev.tails.model.EncoderOutput;
 import dev.tails.model.ForwardHooks;
 import dev.tails.model.Model;
+import dev.tails.model.RunOrder;
 import dev.tails.model.SentenceConfig;
 import dev.tails.model.SentenceTransformersFiles;
 import dev.tails.tokenize.Encoding;
@@ -33,12 +33,9 @@ public final class SentenceEmbedder {
      */
     public SentenceEmbedder(Model model, SentenceConfig config, int batchSize) {
         config.check(model);
-        if (batchSize <= 0) {
-            throw new TailsException("batch size must be positive, got " + batchSize);
-        }
         this.model = model;
         this.config = config;
-        this.batchSize = batchSize;
+        this.batchSize = RunOrder.checkBatchSize(batchSize);
     }
 
     /**

@@ -47,8 +47,8 @@ public enum HookPoint {
     RESID_POST("hook_resid_post", Stage.BLOCK, Layout.HIDDEN),
     /** The block's output, hidden state L+1 [T,H]. */
     NORMALIZED_RESID_POST("hook_normalized_resid_post", Stage.BLOCK, Layout.HIDDEN),
-    /** Masked-LM head: dense, activation, LayerNorm [T,H]. */
-    MLM_TRANSFORM("hook_mlm_transform", Stage.MLM_HEAD, Layout.HIDDEN),
+    /** Masked-LM head: dense, activation, LayerNorm [T,E] (the decoder's input, as wide as the word table). */
+    MLM_TRANSFORM("hook_mlm_transform", Stage.MLM_HEAD, Layout.EMBEDDING),
     /** Masked-LM logits, before any softmax [T,vocab]. */
     MLM_LOGITS("hook_mlm_logits", Stage.MLM_HEAD, Layout.VOCAB);
 
@@ -66,7 +66,10 @@ public enum HookPoint {
     public enum Layout {
         /** [B*T, H]. */
         HIDDEN,
-        /** [B*T, E]: the lookup tables' width (H but for ELECTRA's narrower embeddings, projected to H before hook_full_embed). */
+        /**
+         * [B*T, E]: the lookup tables' width (H but for ELECTRA's narrower embeddings, projected to H before
+         * hook_full_embed), also the masked-LM head's transform, which the tied decoder maps to the vocabulary.
+         */
         EMBEDDING,
         /** [B*T, I]. */
         NEURONS,

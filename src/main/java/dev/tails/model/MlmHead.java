@@ -1,19 +1,20 @@
 package dev.tails.model;
 
 /**
- * HF BertOnlyMLMHead / RobertaLMHead: dense, activation, LayerNorm ({@link HookPoint#MLM_TRANSFORM}),
- * then the decoder to logits over the vocabulary ({@link HookPoint#MLM_LOGITS}).
+ * HF BertOnlyMLMHead / RobertaLMHead / DistilBertForMaskedLM's and ElectraForMaskedLM's heads: dense to
+ * the embedding width, activation, LayerNorm ({@link HookPoint#MLM_TRANSFORM}), then the decoder to
+ * logits over the vocabulary ({@link HookPoint#MLM_LOGITS}).
  */
 final class MlmHead {
     private final MlmHeadWeights weights;
     private final Activation activation;
-    private final int hidden;
+    private final int width;
     private final int vocab;
 
     MlmHead(ModelConfig config, MlmHeadWeights weights) {
         this.weights = weights;
         this.activation = weights.format().activation(config);
-        this.hidden = config.hiddenSize();
+        this.width = config.embeddingSize();
         this.vocab = config.vocabSize();
     }
 
@@ -21,7 +22,7 @@ final class MlmHead {
     float[] forward(float[] last, Batch batch, ForwardHooks hooks) {
         int rows = batch.rows();
         ActivationBudget.checkLogits(rows, vocab);
-        float[] x = new float[rows * hidden];
+        float[] x = new float[rows * width];
         weights.transform().apply(last, rows, x, activation::applyInPlace);
         weights.norm().apply(x, rows, x);
         hooks.at(HookPoint.MLM_TRANSFORM, 0, x, batch);

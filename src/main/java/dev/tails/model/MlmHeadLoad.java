@@ -2,16 +2,11 @@ package dev.tails.model;
 
 import dev.tails.TailsException;
 
-/** The masked-LM head a checkpoint holds, or why there is none (the first tensor it lacks, or a family without one). */
+/** The masked-LM head a checkpoint holds, or why there is none (the first tensor it lacks). */
 record MlmHeadLoad(MlmHeadWeights weights, String absence) {
 
-    static MlmHeadLoad missing(String tensor) {
-        return new MlmHeadLoad(null, "the checkpoint has no tensor '" + tensor + "'");
-    }
-
-    /** DistilBERT's and ELECTRA's heads have other shapes (MlmHeadFormat): not implemented, so never half-loaded. */
-    static MlmHeadLoad unsupported(ModelFamily family) {
-        return new MlmHeadLoad(null, "tails implements no masked-LM head for " + family.tensorPrefix() + " models");
+    static MlmHeadLoad missing(String tensor, MlmHeadFormat format) {
+        return new MlmHeadLoad(null, "the checkpoint has no tensor '" + tensor + "'" + format.whyMissing());
     }
 
     boolean present() {

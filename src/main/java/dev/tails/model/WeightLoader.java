@@ -101,14 +101,12 @@ final class WeightLoader {
 
     /**
      * The masked-LM head (names of {@link MlmHeadFormat}, never prefixed: HF keeps it beside the
-     * encoder). As HF's tie_word_embeddings: tied, the decoder is the word embedding table whatever
-     * the file holds; untied, the file must have its own decoder weight.
+     * encoder), mapping the hidden size back to the embedding width. As HF's tie_word_embeddings:
+     * tied, the decoder is the word embedding table whatever the file holds; untied, the file must
+     * have its own decoder weight.
      */
     MlmHeadLoad mlmHead(EmbeddingWeights embeddings) {
         MlmHeadFormat f = MlmHeadFormat.of(config.family());
-        if (f == null) {
-            return MlmHeadLoad.unsupported(config.family());
-        }
         String bias = checkpoint.contains(f.bias()) ? f.bias() : f.decoder() + ".bias";
         List<String> required = new ArrayList<>(List.of(f.dense() + ".weight", f.dense() + ".bias",
                 legacyName(f.layerNorm(), "weight", "gamma"), legacyName(f.layerNorm(), "bias", "beta"), bias));
@@ -117,14 +115,15 @@ final class WeightLoader {
         }
         for (String name : required) {
             if (!checkpoint.contains(name)) {
-                return MlmHeadLoad.missing(name);
+                return MlmHeadLoad.missing(name, f);
             }
         }
         int h = config.hiddenSize();
+        int e = config.embeddingSize();
         int v = config.vocabSize();
-        float[] decoder = config.tieWordEmbeddings() ? embeddings.word() : tensor(f.decoder() + ".weight", v, h);
-        return new MlmHeadLoad(new MlmHeadWeights(f, linear(f.dense(), h, h), layerNorm(f.layerNorm(), h),
-                new VocabProjection(decoder, tensor(bias, v), v, h)), null);
+        float[] decoder = config.tieWordEmbeddings() ? embeddings.word() : tensor(f.decoder() + ".weight", v, e);
+        return new MlmHeadLoad(new MlmHeadWeights(f, linear(f.dense(), e, h), layerNorm(f.layerNorm(), e),
+                new VocabProjection(decoder, tensor(bias, v), v, e)), null);
     }
 
     /** Tensors in the checkpoint the model does not use (an NSP head, a tied decoder's copy and the like). */

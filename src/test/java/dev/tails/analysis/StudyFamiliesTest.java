@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The study on the families beyond BERT/RoBERTa: DistilBERT runs; ELECTRA's projected embeddings are refused by name. */
+/** The study on the families beyond BERT/RoBERTa: DistilBERT runs, masked-LM experiment included; ELECTRA's projected embeddings are refused by name. */
 class StudyFamiliesTest {
     private static final List<String> TEXTS = Corpus.embedded().subList(0, 20);
 
@@ -24,6 +24,7 @@ class StudyFamiliesTest {
         Model model = Model.load(TestFiles.resource("models/tiny-distilbert"));
         StudyResult study = Study.run(model, TEXTS, StudySettings.defaults(7, false, true, 1), Progress.SILENT);
         assertEquals(TEXTS.size(), study.run().texts());
+        assertTrue(study.experiments().maskedLm().maskedTokens() > 0, "its checkpoint's vocab_* head runs the masked-LM experiment");
     }
 
     @Test

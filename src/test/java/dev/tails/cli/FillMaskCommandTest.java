@@ -19,7 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** `tails fill-mask` on tiny-bert with a head: texts from arguments and standard input, table and JSON lines, errors. */
+/**
+ * `tails fill-mask` on tiny-bert with a head: texts from arguments and standard input, table and JSON
+ * lines, errors; and on tiny-electra as a generator and as a discriminator.
+ */
 class FillMaskCommandTest {
     /** What the last {@link #run} wrote to standard output and error. */
     private String out = "";
@@ -85,5 +88,14 @@ class FillMaskCommandTest {
         assertEquals(2, run("", "fill-mask", "--model", model));
         assertEquals(1, run("", "fill-mask", "--model", TestFiles.resource("models/tiny-bert").toString(), "a [MASK]"));
         assertTrue(err.toString().contains("no masked-LM head"), err.toString());
+    }
+
+    @Test
+    void anElectraGeneratorFillsAndADiscriminatorIsRefusedSayingWhy(@TempDir Path dir) throws IOException {
+        String generator = MlmFolders.withHead("tiny-electra", dir).toString();
+        assertEquals(0, run("", "fill-mask", "--model", generator, "--top-k", "3", "--json", "the [MASK] sat."), err);
+        assertEquals(3, Json.MAPPER.readTree(out.strip()).get("masks").get(0).get("fills").size(), out);
+        assertEquals(1, run("", "fill-mask", "--model", TestFiles.resource("models/tiny-electra").toString(), "a [MASK]"));
+        assertTrue(err.contains("'generator_predictions.dense.weight'") && err.contains("discriminator"), err);
     }
 }

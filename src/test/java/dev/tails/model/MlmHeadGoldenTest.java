@@ -20,8 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * tiny-bert and tiny-roberta with a random masked-LM head (models/mlm-heads, decoder tied) against
- * the float64 NumPy reference of HF's *ForMaskedLM (scripts/goldens/tiny_mlm.py): hook_mlm_transform,
+ * tiny-bert, tiny-roberta and tiny-electra with a random masked-LM head (models/mlm-heads; ELECTRA's a
+ * generator's, 32 -> embedding_size 16), tiny-distilbert with the DistilBertForMaskedLM head its
+ * checkpoint carries, decoders tied, against the float64 NumPy reference of HF's *ForMaskedLM
+ * (scripts/goldens/tiny_mlm.py, reference.py): hook_mlm_transform,
  * logits at every 97th vocabulary id, and log-sum-exp and argmax over the whole vocabulary, for all
  * visible texts run as one padded batch.
  */
@@ -29,9 +31,9 @@ class MlmHeadGoldenTest {
     private static final double TOLERANCE = 1e-5;
 
     @ParameterizedTest
-    @ValueSource(strings = {"tiny-bert", "tiny-roberta"})
+    @ValueSource(strings = {"tiny-bert", "tiny-roberta", "tiny-distilbert", "tiny-electra"})
     void logitsMatchTheNumpyReference(String name, @TempDir Path dir) throws IOException {
-        Model model = Model.load(MlmFolders.withHead(name, dir));
+        Model model = Model.load(name.equals("tiny-distilbert") ? TestFiles.resource("models/" + name) : MlmFolders.withHead(name, dir));
         assertTrue(model.hasMlmHead(), name + " with its head shard");
         try (SafetensorsFile golden = SafetensorsFile.open(TestFiles.resource("golden/" + name + "/visible.mlm.safetensors"))) {
             int texts = 0;

@@ -35,17 +35,19 @@ class PartitionMergeTest {
     @Test
     void partitionsStartingAtZeroMergeIntoTheRunOverTheirConcatenation(@TempDir Path dir) throws IOException {
         OutputIndex whole = run(dir.resolve("whole"), CORPUS, Partition.WHOLE, Map.of());
-        run(dir.resolve("p0"), CORPUS.subList(0, 7), new Partition(0, 2), Map.of());
-        run(dir.resolve("p1"), CORPUS.subList(7, 11), new Partition(1, 2), Map.of());
+        run(dir.resolve("p0"), CORPUS.subList(0, 7), new Partition(0, 3), Map.of());
+        run(dir.resolve("p1"), List.of(), new Partition(1, 3), Map.of()); // a partition may be empty
+        run(dir.resolve("p2"), CORPUS.subList(7, 11), new Partition(2, 3), Map.of());
         // the folders in the wrong order: the partitions' own numbers decide
-        OutputIndex merged = OutputIndex.merge(List.of(dir.resolve("p1"), dir.resolve("p0")), dir.resolve("merged"));
+        OutputIndex merged = OutputIndex.merge(List.of(dir.resolve("p2"), dir.resolve("p1"), dir.resolve("p0")),
+                dir.resolve("merged"));
 
-        // by hand: partition 0 (texts 0-6) is parts of 3, 3, 1 texts; partition 1 (texts 7-10) of 3, 1
+        // by hand: partition 0 (texts 0-6) is parts of 3, 3, 1 texts; partition 1 none; partition 2 (texts 7-10) 3, 1
         assertEquals(List.of(0L, 1L, 2L, 3L, 4L), merged.parts().stream().map(OutputIndex.Part::block).toList());
         assertEquals(List.of(0L, 3L, 6L, 7L, 10L), merged.parts().stream().map(OutputIndex.Part::firstText).toList());
         assertEquals(List.of(3, 3, 1, 3, 1), merged.parts().stream().map(OutputIndex.Part::texts).toList());
         assertEquals(List.of("../p0/part-00000.safetensors", "../p0/part-00001.safetensors", "../p0/part-00002.safetensors",
-                "../p1/part-00000.safetensors", "../p1/part-00001.safetensors"),
+                "../p2/part-00000.safetensors", "../p2/part-00001.safetensors"),
                 merged.parts().stream().map(OutputIndex.Part::file).toList());
         assertEquals(11L, merged.corpusTexts());
         assertEquals(Partition.WHOLE, merged.partition());

@@ -13,11 +13,12 @@ import java.util.concurrent.Callable;
 
 /**
  * `tails merge`: one index over the shard folders of several runs of the same job (e.g. --shard i/N on N
- * machines), or, with --partials, the result of one run over the union of the parts' corpora.
+ * machines, or the per-partition folders of a Spark job, joined in partition order), or, with --partials, the result of one run over the union of the parts' corpora.
  */
 @Command(name = "merge", mixinStandardHelpOptions = true,
-        description = {"Join the index.json of shard folders written by runs of one job (hidden, activations) into OUT/index.json; "
-                + "the parts stay where they are and are listed by relative path.",
+        description = {"Join the index.json of shard folders written by runs of one job (hidden, activations, embed) into "
+                + "OUT/index.json; the parts stay where they are and are listed by relative path. --shard I/N runs share one "
+                + "corpus's parts; the folders of partitions (Spark's OUT/partition-*) follow each other in partition order.",
                 "With --partials: combine the --partial files of runs over parts of a corpus into the result one run over "
                         + "all of it gives (OUT is then that result's JSON file)."})
 final class MergeCommand implements Callable<Integer> {

@@ -8,34 +8,45 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code OUT/index.json} of a sharded run: what made the shards (model, job, settings, texts per shard)
- * and every complete part, in block order. A part is complete once it is listed here: the index is
- * rewritten (atomically) only after the part's files were renamed into place.
+ * {@code OUT/index.json} of a sharded run: what made the shards (model, job, settings, texts per shard),
+ * which partition of a corpus the run's input was, how many texts it read once it has read them all
+ * ({@code corpusTexts}, null until then) and every complete part, in block order. A part is complete once
+ * it is listed here: the index is rewritten (atomically) only after the part's files were renamed into place.
  */
 public record OutputIndex(String format, String model, String job, Map<String, String> settings, int textsPerShard,
-                          List<Part> parts) {
+                          Partition partition, Long corpusTexts, List<Part> parts) {
     public static final String FORMAT = "tails-shards/1";
     public static final String FILE = "index.json";
 
-    /** One part: its files (relative to the index's folder), its block, its first line and its size. */
+    /**
+     * One part: its files (relative to the index's folder), its block, its first text (the line of the
+     * corpus; after a merge of partitions no longer block times texts per shard) and its size.
+     */
     public record Part(String file, String tokensFile, long block, long firstText, int texts, long tokens) {
     }
 
     public OutputIndex {
         settings = new TreeMap<>(settings);
+        partition = partition == null ? Partition.WHOLE : partition; // indexes written before partitions existed
         parts = parts.stream().sorted(Comparator.comparingLong(Part::block)).toList();
     }
 
     public OutputIndex with(Part part) {
-        List<Part> kept = new java.util.ArrayList<>(parts.stream().filter(p -> p.block() != part.block()).toList());
+        List<Part> kept = new ArrayList<>(parts.stream().filter(p -> p.block() != part.block()).toList());
         kept.add(part);
-        return new OutputIndex(format, model, job, settings, textsPerShard, kept);
+        return new OutputIndex(format, model, job, settings, textsPerShard, partition, corpusTexts, kept);
+    }
+
+    /** This index with the number of texts its run read (null: the run has not read all of them). */
+    public OutputIndex withCorpusTexts(Long texts) {
+        return new OutputIndex(format, model, job, settings, textsPerShard, partition, texts, parts);
     }
 
     /** Whether another run's index describes the same job, so the two may share parts. */
@@ -48,32 +59,77 @@ public record OutputIndex(String format, String model, String job, Map<String, S
         }
     }
 
+    /** Whether an earlier run's index is of the same job over the same input, so a run may resume it. */
+    public void checkResumable(OutputIndex earlier, String where) {
+        checkSameJob(earlier, where);
+        if (!partition.equals(earlier.partition)) {
+            throw new TailsException(where + ": written for " + earlier.partition + ", not " + partition);
+        }
+    }
+
     /**
-     * The indexes of several runs of one job (e.g. the --shard i/N runs of N machines) as one, written to
-     * outDir/index.json with part paths relative to outDir; a block listed twice is an error.
+     * The indexes of several runs of one job as one, written to outDir/index.json with part paths relative
+     * to outDir. Runs of the same partition (e.g. the --shard i/N runs of N machines) share its blocks, and a
+     * block listed twice is an error. Partitions (every one of them, each finished and complete) follow each
+     * other in index order, their blocks and texts numbered on, as one run over their concatenation numbers them.
      */
     public static OutputIndex merge(List<Path> runDirs, Path outDir) {
-        OutputIndex merged = null;
-        Path absoluteOut = outDir.toAbsolutePath().normalize();
-        for (Path dir : runDirs) {
-            Path file = dir.resolve(FILE);
-            OutputIndex index = read(file);
-            if (merged == null) {
-                merged = new OutputIndex(FORMAT, index.model, index.job, index.settings, index.textsPerShard, List.of());
-            }
-            merged.checkSameJob(index, file.toString());
-            for (Part p : index.parts) {
-                if (merged.parts.stream().anyMatch(q -> q.block() == p.block())) {
-                    throw new TailsException(file + ": block " + p.block() + " is in two of the runs being merged");
-                }
-                Path base = dir.toAbsolutePath().normalize();
-                merged = merged.with(new Part(relative(absoluteOut, base.resolve(p.file())),
-                        relative(absoluteOut, base.resolve(p.tokensFile())), p.block(), p.firstText(), p.texts(), p.tokens()));
-            }
-        }
-        if (merged == null) {
+        if (runDirs.isEmpty()) {
             throw new TailsException("merge: no runs given");
         }
+        List<Run> runs = runDirs.stream().map(Run::read).toList();
+        Run first = runs.getFirst();
+        int count = first.index.partition.count();
+        for (Run run : runs) {
+            first.index.checkSameJob(run.index, run.file().toString());
+            if (run.index.partition.count() != count) {
+                throw new TailsException(run.file() + ": " + run.index.partition + ", but " + first.file() + " is "
+                        + first.index.partition);
+            }
+        }
+        Path absoluteOut = outDir.toAbsolutePath().normalize();
+        List<Part> parts = new ArrayList<>();
+        long blocksBefore = 0;
+        long textsBefore = 0;
+        boolean allComplete = true; // only a whole corpus may be incomplete: its run or a --shard run is missing
+        for (int p = 0; p < count; p++) {
+            Partition partition = new Partition(p, count);
+            List<Run> of = runs.stream().filter(run -> run.index.partition.equals(partition)).toList();
+            if (of.isEmpty()) {
+                throw new TailsException("merge: " + partition + " is missing (none of the folders given holds it)");
+            }
+            Map<Long, Part> blocks = new TreeMap<>();
+            Long texts = null;
+            for (Run run : of) {
+                for (Part part : run.index.parts) {
+                    if (blocks.put(part.block(), run.moved(part, absoluteOut, blocksBefore, textsBefore)) != null) {
+                        throw new TailsException(run.file() + ": block " + part.block() + (count > 1 ? " of " + partition : "")
+                                + " is in two of the runs being merged");
+                    }
+                }
+                Long read = run.index.corpusTexts;
+                if (read != null && texts != null && !read.equals(texts)) {
+                    throw new TailsException(run.file() + ": its run read " + read + " texts of " + partition
+                            + ", another run of it " + texts + ": not the same input");
+                }
+                texts = read == null ? texts : read;
+            }
+            long listed = blocks.values().stream().mapToLong(Part::texts).sum();
+            boolean complete = texts != null && listed == texts;
+            if (!complete && count > 1) {
+                throw new TailsException("merge: " + partition + " is unfinished (" + (texts == null
+                        ? "its run has not read all of its texts" : "its parts hold " + listed + " of its " + texts + " texts")
+                        + "): resume its run first, as the partitions after it would be numbered wrong");
+            }
+            parts.addAll(blocks.values());
+            if (complete) {
+                blocksBefore += Math.ceilDiv(texts, first.index.textsPerShard);
+                textsBefore += texts;
+            }
+            allComplete &= complete;
+        }
+        OutputIndex merged = new OutputIndex(FORMAT, first.index.model, first.index.job, first.index.settings,
+                first.index.textsPerShard, Partition.WHOLE, allComplete ? textsBefore : null, parts);
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
@@ -81,6 +137,25 @@ public record OutputIndex(String format, String model, String job, Map<String, S
         }
         merged.write(outDir.resolve(FILE));
         return merged;
+    }
+
+    /** A run's folder and its index. */
+    private record Run(Path dir, OutputIndex index) {
+        static Run read(Path dir) {
+            return new Run(dir, OutputIndex.read(dir.resolve(FILE)));
+        }
+
+        Path file() {
+            return dir.resolve(FILE);
+        }
+
+        /** The part as the merged index lists it: files relative to out, block and first text after those before. */
+        Part moved(Part part, Path out, long blocksBefore, long textsBefore) {
+            Path base = dir.toAbsolutePath().normalize();
+            return new Part(relative(out, base.resolve(part.file())), relative(out, base.resolve(part.tokensFile())),
+                    blocksBefore + part.block(), textsBefore + part.firstText(), part.texts(),
+                    part.tokens());
+        }
     }
 
     private static String relative(Path from, Path to) {

@@ -50,19 +50,23 @@ public final class ShardedRun {
             settings.put("part_format", format.name().toLowerCase(Locale.ROOT));
         }
         this.empty = new OutputIndex(OutputIndex.FORMAT, runner.model().folder().getFileName().toString(), job,
-                new TreeMap<>(settings), plan.textsPerShard(), List.of());
+                new TreeMap<>(settings), plan.textsPerShard(), plan.partition(), null, List.of());
     }
 
-    /** Writes this plan's blocks of {@code texts}; with resume, parts an earlier run completed are kept. */
-    public OutputIndex run(Iterator<String> texts, ShardJob job, boolean resume,
-                                                    Progress progress) {
+    /**
+     * Writes this plan's blocks of {@code texts}; with resume, parts an earlier run completed are kept.
+     * The index records how many texts were read once all were, so a merge knows the run finished.
+     */
+    public OutputIndex run(Iterator<String> texts, ShardJob job, boolean resume, Progress progress) {
         OutputIndex index = start(resume);
         long block = 0;
+        long read = 0;
         while (texts.hasNext()) {
             List<String> lines = new ArrayList<>(plan.textsPerShard());
             while (texts.hasNext() && lines.size() < plan.textsPerShard()) {
                 lines.add(texts.next());
             }
+            read += lines.size();
             if (plan.takes(block) && !listed(index, block)) {
                 long start = System.nanoTime();
                 OutputIndex.Part part = write(block, lines, job);
@@ -74,6 +78,7 @@ public final class ShardedRun {
             }
             block++;
         }
+        index = index.withCorpusTexts(read);
         index.write(out.resolve(OutputIndex.FILE));
         return index;
     }
@@ -90,9 +95,9 @@ public final class ShardedRun {
                         + "): resume that run, or write to another folder");
             }
             OutputIndex earlier = OutputIndex.read(indexFile);
-            empty.checkSameJob(earlier, indexFile.toString());
+            empty.checkResumable(earlier, indexFile.toString());
             deleteUnfinished();
-            return earlier;
+            return earlier.withCorpusTexts(null); // unknown again until this run has read all texts
         } catch (IOException e) {
             throw new TailsException(out + ": " + e.getMessage(), e);
         }

@@ -197,6 +197,7 @@ class ShardedOutputTest {
         assertEquals(List.of(0L, 2L, 4L, 6L), OutputIndex.read(dir.resolve("m0/index.json")).parts().stream()
                 .map(OutputIndex.Part::block).toList());
         assertEquals(whole.parts().size(), merged.parts().size());
+        assertEquals(List.of(50L, 50L), List.of(whole.corpusTexts(), merged.corpusTexts())); // both shards finished
         for (int i = 0; i < whole.parts().size(); i++) {
             OutputIndex.Part w = whole.parts().get(i);
             OutputIndex.Part m = merged.parts().get(i);

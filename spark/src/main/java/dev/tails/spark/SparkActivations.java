@@ -10,6 +10,7 @@ import dev.tails.model.Model;
 import dev.tails.model.ModelConfig;
 import dev.tails.shard.ActivationsJob;
 import dev.tails.shard.OutputIndex;
+import dev.tails.shard.Partition;
 import dev.tails.shard.ShardPlan;
 import dev.tails.shard.ShardedRun;
 import dev.tails.shard.TextTensors;
@@ -72,7 +73,9 @@ public final class SparkActivations {
     /**
      * The same activations written as tails' sharded output, one shard folder per partition
      * ({@code out/partition-NNNNN/}: index.json and its parts, as `tails activations --out FOLDER` writes
-     * them), on storage the executors and the reader share. A task that is retried resumes its folder.
+     * them, each index naming its partition), on storage the executors and the reader share. A task that is
+     * retried resumes its folder. `tails merge` (or {@link OutputIndex#merge}) joins the folders into one index
+     * over the whole column, texts in partition order, as one run over all of it numbers them.
      *
      * @param texts the texts
      * @param column the column of {@code texts} holding them
@@ -87,15 +90,17 @@ public final class SparkActivations {
         hookNames(settings);
         ShardPlan.all(textsPerShard); // checks the size on the driver
         Dataset<Row> one = texts.select(col(column));
+        int partitions = one.rdd().getNumPartitions();
         one.foreachPartition((ForeachPartitionFunction<Row>) rows -> {
             Model model = ModelCache.get(settings.model());
-            new ShardedRun(new CorpusRunner(model, settings.batchSize(), settings.truncate()), ShardPlan.all(textsPerShard),
-                    partitionFolder(out, TaskContext.getPartitionId()), "activations",
+            int partition = TaskContext.getPartitionId();
+            new ShardedRun(new CorpusRunner(model, settings.batchSize(), settings.truncate()),
+                    ShardPlan.all(textsPerShard, new Partition(partition, partitions)), partitionFolder(out, partition), "activations",
                     Map.of("hooks", String.join(",", settings.hooks()), "interventions", settings.interventions().describe()))
                     .run(new TextColumn(rows, 0, column), job(model, settings), true, Progress.SILENT);
         });
         List<Path> folders = new ArrayList<>();
-        for (int p = 0; p < one.rdd().getNumPartitions(); p++) {
+        for (int p = 0; p < partitions; p++) {
             folders.add(partitionFolder(out, p));
         }
         return folders;

@@ -115,7 +115,8 @@ public final class TailsSpark {
             Dataset<Row> texts = input.texts(spark);
             if (safetensors) {
                 List<Path> folders = SparkActivations.writeShards(texts, input.textColumn(), settings, out, textsPerShard);
-                System.err.println("wrote " + folders.size() + " shard folders to " + out);
+                System.err.println("wrote " + folders.size() + " shard folders to " + out + " (one index over all: tails merge "
+                        + out + "/partition-* --out " + out + ")");
             } else {
                 SparkActivations.run(texts, input.textColumn(), settings).write().parquet(out);
                 System.err.println("wrote " + out);

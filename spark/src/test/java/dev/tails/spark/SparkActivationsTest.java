@@ -6,6 +6,7 @@ import dev.tails.corpus.CorpusRunner;
 import dev.tails.corpus.TokenizedCorpus;
 import dev.tails.hook.ActivationCache;
 import dev.tails.hook.HookRegistry;
+import dev.tails.io.Json;
 import dev.tails.io.SafetensorsFile;
 import dev.tails.model.Model;
 import dev.tails.shard.OutputIndex;
@@ -15,7 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -132,6 +136,38 @@ class SparkActivationsTest {
                 assertEquals(expected[c], rows[c], 0f);
             }
         }
+    }
+
+    @Test
+    void partitionFoldersMergeIntoOneIndexOverTheColumnInOrder(@TempDir Path out) throws IOException {
+        List<Path> folders = SparkActivations.writeShards(LocalSpark.texts(TEXTS, 3), "value",
+                settings(Interventions.NONE, 1), out.toString(), 4);
+        OutputIndex merged = OutputIndex.merge(folders, out);
+        // parallelize cuts 23 texts at i * 23 / 3: [0, 7), [7, 15), [15, 23); parts of 4 texts: 4+3, 4+4, 4+4
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L), merged.parts().stream().map(OutputIndex.Part::block).toList());
+        assertEquals(List.of(0L, 4L, 7L, 11L, 15L, 19L), merged.parts().stream().map(OutputIndex.Part::firstText).toList());
+        assertEquals(List.of(4, 3, 4, 4, 4, 4), merged.parts().stream().map(OutputIndex.Part::texts).toList());
+        assertEquals("partition-00001/part-00000.safetensors", merged.parts().get(2).file());
+        assertEquals(23L, merged.corpusTexts());
+        // every text where the merged index says it is: its line, and its block output (hidden state 2) bit for bit
+        for (OutputIndex.Part part : merged.parts()) {
+            List<String> lines = Files.readAllLines(out.resolve(part.tokensFile()));
+            try (SafetensorsFile file = SafetensorsFile.open(out.resolve(part.file()))) {
+                long[] offsets = file.longs("offsets");
+                float[] rows = file.floats("blocks.1.hook_normalized_resid_post").data();
+                for (int j = 0; j < part.texts(); j++) {
+                    String text = TEXTS.get((int) part.firstText() + j);
+                    assertEquals(text, Json.MAPPER.readTree(lines.get(j)).get("text").asText());
+                    float[] expected = model.forward(List.of(text)).hidden(2, 0);
+                    int width = expected.length / (int) (offsets[j + 1] - offsets[j]); // [tokens, H]
+                    int from = (int) offsets[j] * width;
+                    assertArrayEquals(expected, Arrays.copyOfRange(rows, from, from + expected.length), text);
+                }
+            }
+        }
+        TailsException missing = assertThrows(TailsException.class,
+                () -> OutputIndex.merge(folders.subList(0, 2), out.resolve("two")));
+        assertTrue(missing.getMessage().contains("partition 2 of 3 is missing"), missing.getMessage());
     }
 
     @Test

@@ -118,6 +118,27 @@ class LauncherTest {
         assertFalse(run(Map.of(), "hidden", "--model", "no-such-model").lastRun().contains("-Xmx"));
     }
 
+    /**
+     * With a config.json, the encoder's Linear weights go to native memory: 4 layers of H 1024, I 4096
+     * take 4 x (4 x 1024^2 + 2 x 1024 x 4096) x 4 B = 192 MiB, so 300 MiB of weights give a heap of
+     * 300 - 192 + 384 = 492 MiB and a native allowance of 192 + 64 = 256 MiB, with BERT's or DistilBERT's
+     * key names.
+     */
+    @Test
+    void linearWeightsCountAgainstNativeMemoryNotTheHeap() throws Exception {
+        Map<String, String> configs = Map.of(
+                "bert", "{\"num_hidden_layers\": 4,\n \"hidden_size\": 1024, \"intermediate_size\": 4096}",
+                "distilbert", "{\"n_layers\":4, \"dim\":1024, \"hidden_dim\":4096, \"vocab_size\": 30522}");
+        for (Map.Entry<String, String> config : configs.entrySet()) {
+            Path model = dir.resolve(config.getKey());
+            Files.createDirectories(model);
+            sparse(model.resolve("model.safetensors"), 300 << 20, "{\"w\":{\"dtype\":\"F32\"}}");
+            Files.writeString(model.resolve("config.json"), config.getValue());
+            assertTrue(run(Map.of(), "hidden", "--model", model.toString()).lastRun()
+                    .contains(" -Xmx492m -XX:MaxDirectMemorySize=256m "), config.getKey());
+        }
+    }
+
     private record Result(List<String> javaRuns, String err) {
         String lastRun() {
             return javaRuns.getLast();

@@ -1,12 +1,10 @@
 package dev.tails.kernel;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 import java.util.Arrays;
 
-import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.LT;
 
 /**
@@ -32,8 +30,7 @@ public final class Gelu {
      */
     private static final int BLOCK = 128;
     /** Slots of the scratch array, BLOCK floats each. */
-    private static final int X = 0, A = 1, SQ = 2, AM1 = 3, INV = 4, SMALL = 5, MID = 6, RSA = 7, RSB = 8,
-            E1 = 9, E2 = 10, SLOTS = 11;
+    private static final int X = 0, A = 1, E1 = 2, SLOTS = 3;
     private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[SLOTS * BLOCK]);
 
     /** 0.5·x·(1+erf(x/√2)), HF "gelu". */
@@ -42,14 +39,8 @@ public final class Gelu {
         for (int b = 0; b < len; b += BLOCK) {
             int n = Math.min(BLOCK, len - b), m = padded(n);
             load(x, off + b, n, w);
-            erfArguments(w, m);
-            ratio(w, SQ, PP, QQ, SMALL, m);
-            ratio(w, AM1, PA, QA, MID, m);
-            ratio(w, INV, RA, SA, RSA, m);
-            ratio(w, INV, RB, SB, RSB, m);
             erfcExponents(w, m);
             VectorExp.exp(w, E1 * BLOCK, m);
-            VectorExp.exp(w, E2 * BLOCK, m);
             erfResult(w, m);
             System.arraycopy(w, X * BLOCK, x, off + b, n);
         }
@@ -98,91 +89,39 @@ public final class Gelu {
     private static final float SQRT_2_PI = (float) Math.sqrt(2 / Math.PI);
 
     /*
-     * 1 + erf(±a), a = |x|/√2, from erf where erf is small and from erfc where erf is near ±1, so
-     * negative x keep their digits. The pieces and coefficients are fdlibm's erff (s_erff.c):
-     * Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved. Developed at SunPro, a Sun
-     * Microsystems, Inc. business. Permission to use, copy, modify, and distribute this software is
-     * freely granted, provided that this notice is preserved.
-     * Every piece is computed for every lane and the right one blended in at the end.
+     * 1 + erf(x/√2) = erfc(a) for x < 0 and 2 - erfc(a) for x ≥ 0, a = |x|/√2: erfc is never near 1
+     * where it is subtracted, so negative x keep their digits. erfc(a) = t·e^(-a² + P(t)),
+     * t = 1/(1 + a/2), P a degree-9 Chebyshev fit with relative error under 1.2e-7 for every a ≥ 0
+     * (Numerical Recipes in C, 2nd ed., §6.2, erfcc): one division and one exp per element, where
+     * fdlibm's erff, used before, takes four rationals (five divisions) and two exps for every lane.
      */
 
-    /** a = min(|x|/√2, 10) (erfc(10) < 1e-44: beyond it nothing changes), a², a - 1 and 1/a². */
-    private static void erfArguments(float[] w, int m) {
-        for (int i = 0; i < m; i += L) {
-            FloatVector a = FloatVector.fromArray(S, w, X * BLOCK + i).abs().mul(SQRT1_2).min(10f);
-            FloatVector sq = a.mul(a);
-            a.intoArray(w, A * BLOCK + i);
-            sq.intoArray(w, SQ * BLOCK + i);
-            a.sub(1f).intoArray(w, AM1 * BLOCK + i);
-            FloatVector.broadcast(S, 1f).div(sq).intoArray(w, INV * BLOCK + i);
-        }
-    }
-
-    /** erfc(a) = e^(-a²-0.5625+R/S(1/a²))/a: the two exponents, with a² split so that e^(-a²) keeps its precision. */
+    /** Slot A = t, slot E1 = the exponent -a² + P(t), a = min(|x|/√2, 10) (erfc(10) < 1e-44: beyond it nothing changes). */
     private static void erfcExponents(float[] w, int m) {
         for (int i = 0; i < m; i += L) {
-            FloatVector a = FloatVector.fromArray(S, w, A * BLOCK + i);
-            VectorMask<Float> far = a.compare(GE, 1 / 0.35f);
-            FloatVector rs = FloatVector.fromArray(S, w, RSA * BLOCK + i).blend(FloatVector.fromArray(S, w, RSB * BLOCK + i), far);
-            FloatVector z = a.reinterpretAsInts().and(0xfffff000).reinterpretAsFloats(); // a with 12 low bits cut
-            z.mul(z).neg().sub(0.5625f).intoArray(w, E1 * BLOCK + i);
-            z.sub(a).mul(z.add(a)).add(rs).intoArray(w, E2 * BLOCK + i);
+            FloatVector a = FloatVector.fromArray(S, w, X * BLOCK + i).abs().mul(SQRT1_2).min(10f);
+            FloatVector t = FloatVector.broadcast(S, 1f).div(a.fma(0.5f, 1f));
+            FloatVector p = t.fma(C[9], C[8]);
+            for (int k = 7; k >= 0; k--) {
+                p = p.fma(t, FloatVector.broadcast(S, C[k]));
+            }
+            t.intoArray(w, A * BLOCK + i);
+            a.mul(a).neg().add(p).intoArray(w, E1 * BLOCK + i);
         }
     }
 
-    /** erf(a) = a + a·PP/QQ(a²) for a < 0.84375, ERX + PA/QA(a-1) below 1.25, 1 - erfc(a) beyond. */
+    /** gelu = 0.5·x·(x < 0 ? erfc(a) : 2 - erfc(a)), erfc(a) = t·e^E1. */
     private static void erfResult(float[] w, int m) {
         for (int i = 0; i < m; i += L) {
             FloatVector x = FloatVector.fromArray(S, w, X * BLOCK + i);
-            FloatVector a = FloatVector.fromArray(S, w, A * BLOCK + i);
-            FloatVector erfSmall = a.fma(FloatVector.fromArray(S, w, SMALL * BLOCK + i), a);
-            FloatVector mid = FloatVector.fromArray(S, w, MID * BLOCK + i);
-            FloatVector erfcTail = FloatVector.fromArray(S, w, E1 * BLOCK + i)
-                    .mul(FloatVector.fromArray(S, w, E2 * BLOCK + i)).div(a);
-            VectorMask<Float> isMid = a.compare(GE, 0.84375f), isTail = a.compare(GE, 1.25f);
-            FloatVector pos = erfSmall.add(1f).blend(mid.add(1 + ERX), isMid).blend(erfcTail.neg().add(2f), isTail);
-            FloatVector neg = erfSmall.neg().add(1f).blend(mid.neg().add(1 - ERX), isMid).blend(erfcTail, isTail);
-            FloatVector y = x.mul(0.5f).mul(pos.blend(neg, x.compare(LT, 0f)));
+            FloatVector erfc = FloatVector.fromArray(S, w, A * BLOCK + i).mul(FloatVector.fromArray(S, w, E1 * BLOCK + i));
+            FloatVector y = x.mul(0.5f).mul(erfc.neg().add(2f).blend(erfc, x.compare(LT, 0f)));
             y.blend(-0f, x.compare(LT, NEGLIGIBLE)).intoArray(w, X * BLOCK + i);
         }
     }
 
-    /** Slot out = p(s) / (1 + s·q(s)) for s in slot in: fdlibm's rational forms, coefficients lowest degree first. */
-    private static void ratio(float[] w, int in, float[] p, float[] q, int out, int m) {
-        for (int i = 0; i < m; i += L) {
-            FloatVector s = FloatVector.fromArray(S, w, in * BLOCK + i);
-            FloatVector num = FloatVector.broadcast(S, p[p.length - 1]);
-            for (int k = p.length - 2; k >= 0; k--) {
-                num = num.fma(s, FloatVector.broadcast(S, p[k]));
-            }
-            FloatVector den = FloatVector.broadcast(S, q[q.length - 1]);
-            for (int k = q.length - 2; k >= 0; k--) {
-                den = den.fma(s, FloatVector.broadcast(S, q[k]));
-            }
-            num.div(den.fma(s, FloatVector.broadcast(S, 1f))).intoArray(w, out * BLOCK + i);
-        }
-    }
-
     private static final float SQRT1_2 = (float) (1 / Math.sqrt(2));
-    private static final float ERX = 8.4506291151e-01f;
-    // erf(a) = a + a·PP/QQ(a²) on [0, 0.84375]
-    private static final float[] PP = {1.2837916613e-01f, -3.2504209876e-01f, -2.8481749818e-02f,
-            -5.7702702470e-03f, -2.3763017452e-05f};
-    private static final float[] QQ = {3.9791721106e-01f, 6.5022252500e-02f, 5.0813062117e-03f,
-            1.3249473704e-04f, -3.9602282413e-06f};
-    // erf(a) = ERX + PA/QA(a-1) on [0.84375, 1.25]
-    private static final float[] PA = {-2.3621185683e-03f, 4.1485610604e-01f, -3.7220788002e-01f,
-            3.1834661961e-01f, -1.1089469492e-01f, 3.5478305072e-02f, -2.1663755178e-03f};
-    private static final float[] QA = {1.0642088205e-01f, 5.4039794207e-01f, 7.1828655899e-02f,
-            1.2617121637e-01f, 1.3637083583e-02f, 1.1984500103e-02f};
-    // erfc tail correction R/S(1/a²) on [1.25, 1/0.35]
-    private static final float[] RA = {-9.8649440333e-03f, -6.9385856390e-01f, -1.0558626175e+01f,
-            -6.2375331879e+01f, -1.6239666748e+02f, -1.8460508728e+02f, -8.1287437439e+01f, -9.8143291473e+00f};
-    private static final float[] SA = {1.9651271820e+01f, 1.3765776062e+02f, 4.3456588745e+02f,
-            6.4538726807e+02f, 4.2900814819e+02f, 1.0863500214e+02f, 6.5702495575e+00f, -6.0424413532e-02f};
-    // ... and on [1/0.35, 28]
-    private static final float[] RB = {-9.8649431020e-03f, -7.9928326607e-01f, -1.7757955551e+01f,
-            -1.6063638306e+02f, -6.3756646729e+02f, -1.0250950928e+03f, -4.8351919556e+02f};
-    private static final float[] SB = {3.0338060379e+01f, 3.2579251099e+02f, 1.5367296143e+03f,
-            3.1998581543e+03f, 2.5530502930e+03f, 4.7452853394e+02f, -2.2440952301e+01f};
+    /** P(t) = C[0] + C[1]·t + ... + C[9]·t⁹ (Numerical Recipes' erfcc). */
+    private static final float[] C = {-1.26551223f, 1.00002368f, 0.37409196f, 0.09678418f, -0.18628806f,
+            0.27886807f, -1.13520398f, 1.48851587f, -0.82215223f, 0.17087277f};
 }

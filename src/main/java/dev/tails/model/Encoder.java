@@ -63,11 +63,12 @@ public final class Encoder {
         ActivationBudget.check(config, batch.size(), batch.seqLen(), every ? layers.size() + 1 : 1);
         float[][] states = new float[every ? layers.size() + 1 : 1][];
         float[] state = embeddings.forward(batch, hooks);
+        LayerBuffers buffers = new LayerBuffers();
         for (int l = 0; l < layers.size(); l++) {
             if (every) {
                 states[l] = state;
             }
-            state = layers.get(l).forward(state, batch, hooks);
+            state = layers.get(l).forward(state, batch, hooks, buffers);
         }
         states[states.length - 1] = state;
         return new EncoderOutput(batch, config.hiddenSize(), states, pool(state, batch));

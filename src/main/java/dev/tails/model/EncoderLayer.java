@@ -22,17 +22,17 @@ final class EncoderLayer {
     }
 
     /** Returns the layer output [B*T, H] in a new array; x is changed only by hooks on resid_pre. */
-    float[] forward(float[] x, Batch batch, ForwardHooks hooks) {
+    float[] forward(float[] x, Batch batch, ForwardHooks hooks, LayerBuffers buffers) {
         int rows = batch.rows();
         hooks.at(HookPoint.RESID_PRE, layer, x, batch);
-        float[] mid = attention.forward(x, batch, hooks);
+        float[] mid = attention.forward(x, batch, hooks, buffers);
         hooks.at(HookPoint.ATTN_OUT, layer, mid, batch);
         VectorOps.add(mid, x, mid, rows * hidden);
         hooks.at(HookPoint.RESID_MID, layer, mid, batch);
         weights.attentionNorm().apply(mid, rows, mid);
         hooks.at(HookPoint.NORMALIZED_RESID_MID, layer, mid, batch);
 
-        float[] out = feedForward.forward(mid, batch, hooks);
+        float[] out = feedForward.forward(mid, batch, hooks, buffers);
         hooks.at(HookPoint.MLP_OUT, layer, out, batch);
         VectorOps.add(out, mid, out, rows * hidden);
         hooks.at(HookPoint.RESID_POST, layer, out, batch);

@@ -20,9 +20,9 @@ final class FeedForward {
     }
 
     /** Returns the FFN output [B*T, H]. */
-    float[] forward(float[] x, Batch batch, ForwardHooks hooks) {
+    float[] forward(float[] x, Batch batch, ForwardHooks hooks, LayerBuffers buffers) {
         int rows = batch.rows();
-        float[] act = new float[rows * neurons];
+        float[] act = buffers.forActivation(hooks, layer, rows * neurons, HookPoint.MLP_POST, HookPoint.MLP_PRE);
         boolean preHooked = hooks.active(HookPoint.MLP_PRE, layer);
         // Unless hook_pre must see the pre-activation, GELU runs on each block of act as it is made.
         weights.intermediate().apply(x, rows, act, preHooked ? RowOp.NONE : activation::applyInPlace);

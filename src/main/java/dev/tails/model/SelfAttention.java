@@ -31,13 +31,13 @@ final class SelfAttention {
     }
 
     /** Returns the attention output [B*T, H] (sum of the heads through W_O, plus its bias). */
-    float[] forward(float[] x, Batch batch, ForwardHooks hooks) {
+    float[] forward(float[] x, Batch batch, ForwardHooks hooks, LayerBuffers buffers) {
         int rows = batch.rows();
-        float[] q = project(weights.query(), x, rows, HookPoint.Q, batch, hooks);
-        float[] k = project(weights.key(), x, rows, HookPoint.K, batch, hooks);
-        float[] v = project(weights.value(), x, rows, HookPoint.V, batch, hooks);
+        float[] q = project(weights.query(), x, rows, HookPoint.Q, batch, hooks, buffers);
+        float[] k = project(weights.key(), x, rows, HookPoint.K, batch, hooks, buffers);
+        float[] v = project(weights.value(), x, rows, HookPoint.V, batch, hooks, buffers);
 
-        float[] z = new float[rows * hidden];
+        float[] z = buffers.forActivation(hooks, layer, rows * hidden, HookPoint.Z);
         if (hooks.active(HookPoint.ATTN_SCORES, layer) || hooks.active(HookPoint.PATTERN, layer)) {
             attendWholePatterns(q, k, v, z, batch, hooks);
         } else {
@@ -53,8 +53,9 @@ final class SelfAttention {
         return out;
     }
 
-    private float[] project(LinearWeights w, float[] x, int rows, HookPoint point, Batch batch, ForwardHooks hooks) {
-        float[] y = new float[rows * hidden];
+    private float[] project(LinearWeights w, float[] x, int rows, HookPoint point, Batch batch, ForwardHooks hooks,
+                            LayerBuffers buffers) {
+        float[] y = buffers.forActivation(hooks, layer, rows * hidden, point);
         w.apply(x, rows, y);
         hooks.at(point, layer, y, batch);
         return y;

@@ -12,6 +12,8 @@ import java.util.Arrays;
  */
 public final class Panels {
     static final int WIDTH = Tile.WIDTH;
+    /** Each thread's panel being built, reused from panel to panel. */
+    private static final FloatScratch BUILDING = new FloatScratch();
 
     final MemorySegment data;
     final int n;
@@ -48,7 +50,7 @@ public final class Panels {
     /** The same in the given memory: the keys of a head in a thread's scratch. */
     public static Panels ofRows(float[] s, int off, int ld, int n, int k, PanelMemory memory) {
         Panels b = allocate(n, k, memory);
-        float[] panel = new float[WIDTH * k];
+        float[] panel = BUILDING.atLeast(WIDTH * k);
         for (int p = 0; p < b.count(); p++) {
             b.pack(p, panel, transposed(s, off, ld, p, Math.min(WIDTH, n - p * WIDTH), k));
         }
@@ -61,7 +63,7 @@ public final class Panels {
      */
     public static Panels ofRows(RowReader s, int n, int k, PanelMemory memory) {
         Panels b = allocate(n, k, memory);
-        float[] rows = new float[WIDTH * k], panel = new float[WIDTH * k];
+        float[] rows = new float[WIDTH * k], panel = BUILDING.atLeast(WIDTH * k);
         for (int p = 0; p < b.count(); p++) {
             int count = Math.min(WIDTH, n - p * WIDTH);
             s.read(p * WIDTH, count, rows);
@@ -90,7 +92,7 @@ public final class Panels {
     /** The same in the given memory: the values of a head in a thread's scratch. */
     public static Panels ofColumns(float[] s, int off, int ld, int k, int n, PanelMemory memory) {
         Panels b = allocate(n, k, memory);
-        float[] panel = new float[WIDTH * k];
+        float[] panel = BUILDING.atLeast(WIDTH * k);
         for (int p = 0; p < b.count(); p++) {
             int col = p * WIDTH, cols = Math.min(WIDTH, n - col);
             b.pack(p, panel, into -> {
@@ -108,11 +110,15 @@ public final class Panels {
         void into(float[] panel);
     }
 
-    /** Panel p built in a heap array, then copied out whole: memory may be reused, so the padding is written too. */
+    /**
+     * Panel p built in a heap array (at least k × WIDTH floats, reused), then copied out whole: memory
+     * may be reused, so the padding is written too.
+     */
     private void pack(int p, float[] panel, PanelFill fill) {
-        Arrays.fill(panel, 0f);
+        int size = k * WIDTH;
+        Arrays.fill(panel, 0, size, 0f);
         fill.into(panel);
-        MemorySegment.copy(panel, 0, data, ValueLayout.JAVA_FLOAT, offset(p), panel.length);
+        MemorySegment.copy(panel, 0, data, ValueLayout.JAVA_FLOAT, offset(p), size);
     }
 
     /** Bᵀ as [n, k] again (a fresh array): what {@link #ofRows} was given. */

@@ -7,4 +7,9 @@ public interface RowOp {
     };
 
     void apply(float[] y, int off, int len);
+
+    /** y += other at the same places: a residual added as the GEMM finishes each block, in parallel. */
+    static RowOp plus(float[] other) {
+        return (y, off, len) -> VectorOps.add(y, off, other, off, y, off, len);
+    }
 }

@@ -25,16 +25,24 @@ final class EncoderLayer {
     float[] forward(float[] x, Batch batch, ForwardHooks hooks, LayerBuffers buffers) {
         int rows = batch.rows();
         hooks.at(HookPoint.RESID_PRE, layer, x, batch);
-        float[] mid = attention.forward(x, batch, hooks, buffers);
-        hooks.at(HookPoint.ATTN_OUT, layer, mid, batch);
-        VectorOps.add(mid, x, mid, rows * hidden);
+        // Unless a hook must see a branch's output before the residual joins it, the output
+        // projection adds the residual to each block it finishes.
+        boolean attnOutHooked = hooks.active(HookPoint.ATTN_OUT, layer);
+        float[] mid = attention.forward(x, batch, hooks, buffers, attnOutHooked ? null : x);
+        if (attnOutHooked) {
+            hooks.fire(HookPoint.ATTN_OUT, layer, mid, batch);
+            VectorOps.add(mid, x, mid, rows * hidden);
+        }
         hooks.at(HookPoint.RESID_MID, layer, mid, batch);
         weights.attentionNorm().apply(mid, rows, mid);
         hooks.at(HookPoint.NORMALIZED_RESID_MID, layer, mid, batch);
 
-        float[] out = feedForward.forward(mid, batch, hooks, buffers);
-        hooks.at(HookPoint.MLP_OUT, layer, out, batch);
-        VectorOps.add(out, mid, out, rows * hidden);
+        boolean mlpOutHooked = hooks.active(HookPoint.MLP_OUT, layer);
+        float[] out = feedForward.forward(mid, batch, hooks, buffers, mlpOutHooked ? null : mid);
+        if (mlpOutHooked) {
+            hooks.fire(HookPoint.MLP_OUT, layer, out, batch);
+            VectorOps.add(out, mid, out, rows * hidden);
+        }
         hooks.at(HookPoint.RESID_POST, layer, out, batch);
         weights.outputNorm().apply(out, rows, out);
         hooks.at(HookPoint.NORMALIZED_RESID_POST, layer, out, batch);

@@ -19,8 +19,8 @@ final class FeedForward {
         this.layer = layer;
     }
 
-    /** Returns the FFN output [B*T, H]. */
-    float[] forward(float[] x, Batch batch, ForwardHooks hooks, LayerBuffers buffers) {
+    /** Returns the FFN output [B*T, H], plus residual unless null. */
+    float[] forward(float[] x, Batch batch, ForwardHooks hooks, LayerBuffers buffers, float[] residual) {
         int rows = batch.rows();
         float[] act = buffers.forActivation(hooks, layer, rows * neurons, HookPoint.MLP_POST, HookPoint.MLP_PRE);
         boolean preHooked = hooks.active(HookPoint.MLP_PRE, layer);
@@ -32,7 +32,7 @@ final class FeedForward {
         }
         hooks.at(HookPoint.MLP_POST, layer, act, batch);
         float[] out = new float[rows * hidden];
-        weights.output().apply(act, rows, out);
+        weights.output().apply(act, rows, out, residual == null ? RowOp.NONE : RowOp.plus(residual));
         return out;
     }
 }

@@ -1,10 +1,12 @@
 package dev.tails.model;
 
+import dev.tails.kernel.FloatScratch;
 import dev.tails.kernel.Gemm;
 import dev.tails.kernel.PackedLinear;
 import dev.tails.kernel.PanelScratch;
 import dev.tails.kernel.Panels;
 import dev.tails.kernel.Parallel;
+import dev.tails.kernel.RowOp;
 import dev.tails.kernel.Softmax;
 import dev.tails.kernel.VectorOps;
 
@@ -30,8 +32,8 @@ final class SelfAttention {
         this.layer = layer;
     }
 
-    /** Returns the attention output [B*T, H] (sum of the heads through W_O, plus its bias). */
-    float[] forward(float[] x, Batch batch, ForwardHooks hooks, LayerBuffers buffers) {
+    /** Returns the attention output [B*T, H] (sum of the heads through W_O, plus its bias), plus residual unless null. */
+    float[] forward(float[] x, Batch batch, ForwardHooks hooks, LayerBuffers buffers, float[] residual) {
         int rows = batch.rows();
         float[] q = project(weights.query(), x, rows, HookPoint.Q, batch, hooks, buffers);
         float[] k = project(weights.key(), x, rows, HookPoint.K, batch, hooks, buffers);
@@ -46,10 +48,14 @@ final class SelfAttention {
         hooks.at(HookPoint.Z, layer, z, batch);
 
         if (hooks.active(HookPoint.RESULT, layer)) {
-            return outputThroughHeadResults(z, batch, hooks);
+            float[] out = outputThroughHeadResults(z, batch, hooks);
+            if (residual != null) {
+                VectorOps.add(out, residual, out, rows * hidden);
+            }
+            return out;
         }
         float[] out = new float[rows * hidden];
-        weights.attentionOutput().apply(z, rows, out);
+        weights.attentionOutput().apply(z, rows, out, residual == null ? RowOp.NONE : RowOp.plus(residual));
         return out;
     }
 
@@ -70,7 +76,7 @@ final class SelfAttention {
         int t = batch.seqLen();
         PanelScratch scratch = SCRATCH.get();
         Panels keys = keys(k, bh, t, scratch), values = values(v, bh, t, scratch);
-        float[] block = new float[Math.min(QBLOCK, t) * t];
+        float[] block = SCORES.atLeast(Math.min(QBLOCK, t) * t);
         for (int r0 = 0; r0 < t; r0 += QBLOCK) {
             int nr = Math.min(QBLOCK, t - r0);
             scores(q, keys, block, 0, bh, r0, nr, batch);
@@ -92,6 +98,8 @@ final class SelfAttention {
 
     /** Queries of rows [r0, r0+nr) per block: 16 micro-kernel tiles, 160 KB of scores at 512 tokens. */
     private static final int QBLOCK = 80;
+    /** Each thread's block of scores, reused from pair to pair. */
+    private static final FloatScratch SCORES = new FloatScratch();
 
     /** Offset of (sequence, head) bh's first row in a [B*T, H] projection. */
     private int headOffset(int bh, int t) {

@@ -12,10 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 
 /**
- * A forward reuses q, k, v, z and the feed-forward's intermediate from layer to layer only where no
- * hook is handed them: what a hook keeps must stay as it was handed, and reuse must not change a bit.
+ * What a forward does only where no hook listens: it reuses q, k, v, z and the feed-forward's
+ * intermediate from layer to layer (what a hook keeps must stay as it was handed), and adds each
+ * residual inside the output projections. Neither may change a bit.
  */
-class LayerBuffersTest {
+class ForwardShortcutsTest {
     private static final ModelConfig CONFIG =
             new ModelConfig(ModelFamily.BERT, 300, 32, 3, 2, 64, 128, 2, 1e-12f, Activation.GELU_ERF, 0, true);
 
@@ -54,23 +55,31 @@ class LayerBuffersTest {
 
     @Test
     void reusedBuffersGiveTheSameBitsAsFreshOnes() {
+        assertSameBitsWhenWatching(EnumSet.of(HookPoint.Q, HookPoint.K, HookPoint.V, HookPoint.Z, HookPoint.MLP_POST));
+    }
+
+    @Test
+    void residualsAddedInTheProjectionsGiveTheSameBitsAsAddedAfter() {
+        assertSameBitsWhenWatching(EnumSet.of(HookPoint.ATTN_OUT, HookPoint.MLP_OUT));
+    }
+
+    /** Listening at these points (and changing nothing) turns their shortcuts off. */
+    private static void assertSameBitsWhenWatching(Set<HookPoint> watched) {
         Encoder encoder = RandomEncoder.create(CONFIG, 6);
-        EncoderOutput reused = encoder.forward(batch());
-        // Listening at every point of the buffers (and changing nothing) makes every one of them fresh.
-        Set<HookPoint> all = EnumSet.of(HookPoint.Q, HookPoint.K, HookPoint.V, HookPoint.Z, HookPoint.MLP_POST);
-        EncoderOutput fresh = encoder.forward(batch(), new ForwardHooks() {
+        EncoderOutput shortcut = encoder.forward(batch());
+        EncoderOutput plain = encoder.forward(batch(), new ForwardHooks() {
             @Override
             public boolean active(HookPoint point, int layer) {
-                return all.contains(point);
+                return watched.contains(point);
             }
 
             @Override
             public void fire(HookPoint point, int layer, float[] activation, Batch batch) {
             }
         });
-        for (int s = 0; s < reused.numStates(); s++) {
-            assertArrayEquals(fresh.hiddenStates()[s], reused.hiddenStates()[s], "hidden state " + s);
+        for (int s = 0; s < shortcut.numStates(); s++) {
+            assertArrayEquals(plain.hiddenStates()[s], shortcut.hiddenStates()[s], "hidden state " + s);
         }
-        assertArrayEquals(fresh.pooled(), reused.pooled(), Arrays.toString(reused.pooled()));
+        assertArrayEquals(plain.pooled(), shortcut.pooled(), Arrays.toString(shortcut.pooled()));
     }
 }

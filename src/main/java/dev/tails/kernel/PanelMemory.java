@@ -31,8 +31,8 @@ public interface PanelMemory {
         try {
             return Arena.ofAuto().allocate(bytes, ALIGNMENT);
         } catch (OutOfMemoryError e) {
-            throw new TailsException("packed weights need " + (bytes >> 20) + " MB of native memory, more than this JVM"
-                    + " may reserve (-XX:MaxDirectMemorySize, by default -Xmx): " + e.getMessage());
+            throw new TailsException("packed weights (GEMM panels) need " + (bytes >> 20) + " MB of native memory, more"
+                    + " than this JVM may reserve (-XX:MaxDirectMemorySize, by default -Xmx): " + e.getMessage());
         }
     }
 }

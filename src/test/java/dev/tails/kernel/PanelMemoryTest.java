@@ -1,5 +1,6 @@
 package dev.tails.kernel;
 
+import dev.tails.TailsException;
 import org.junit.jupiter.api.Test;
 
 import java.lang.foreign.MemorySegment;
@@ -9,8 +10,18 @@ import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PanelMemoryTest {
+    /** 4 TiB of panels is past any JVM's direct-memory allowance: refused before any is allocated. */
+    @Test
+    void panelsPastTheNativeAllowanceAreRefusedByName() {
+        TailsException e = assertThrows(TailsException.class, () -> new PanelSlab(1L << 40));
+        assertTrue(e.getMessage().contains("4194304 MB of native memory"), e.getMessage());
+        assertTrue(e.getMessage().contains("-XX:MaxDirectMemorySize"), e.getMessage());
+    }
+
     @Test
     void everyPanelStartsOnACacheLine() {
         // Odd sizes: 70 outputs leave a part-filled panel, 33 rows of k an odd row count.

@@ -48,6 +48,27 @@ public final class CliRunner {
         }
     }
 
+    /** Runs commands one after another and keeps what the last one printed, for tests that check several runs. */
+    public static final class Session {
+        private Output last = new Output(0, "", "");
+
+        /** Runs the command line with {@code stdin} as standard input; returns its exit code. */
+        public int run(String stdin, String... args) {
+            last = runWithInput(stdin, args);
+            return last.exit();
+        }
+
+        /** What the last run wrote to standard output. */
+        public String out() {
+            return last.out();
+        }
+
+        /** What the last run wrote to standard error. */
+        public String err() {
+            return last.err();
+        }
+    }
+
     public static Result run(List<String> args) {
         return run(args.toArray(String[]::new));
     }

@@ -37,16 +37,7 @@ class EmbedCommandTest {
             "short", "Hello world, café 😀", "two words", "x", "the bank raised its rates", "one more line");
     private static final Path TINY = TestFiles.resource("models/tiny-bert");
 
-    /** What the last {@link #run} wrote to standard output and error. */
-    private String out = "";
-    private String err = "";
-
-    private int run(String stdin, String... args) {
-        CliRunner.Output r = CliRunner.runWithInput(stdin, args);
-        out = r.out();
-        err = r.err();
-        return r.exit();
-    }
+    private final CliRunner.Session cli = new CliRunner.Session();
 
     private static Path input(Path dir) throws IOException {
         return Files.write(dir.resolve("texts.txt"), TEXTS);
@@ -80,13 +71,13 @@ class EmbedCommandTest {
         Model model = Model.load(TINY);
         float[][] expected = model.embed(TEXTS, SentenceConfig.meanOf(model.config()), 3, ForwardHooks.NONE);
         Path jsonl = dir.resolve("e.jsonl");
-        assertEquals(0, run("", "embed", "--model", TINY.toString(), "--input", input(dir).toString(), "--out",
-                jsonl.toString(), "--batch-size", "3"), err.toString());
+        assertEquals(0, cli.run("", "embed", "--model", TINY.toString(), "--input", input(dir).toString(), "--out",
+                jsonl.toString(), "--batch-size", "3"), cli.err());
         assertVectors(expected, jsonl(Files.readString(jsonl)));
 
         Path npy = dir.resolve("e.npy");
-        assertEquals(0, run("", "embed", "--model", TINY.toString(), "--input", input(dir).toString(), "--out",
-                npy.toString(), "--batch-size", "3"), err.toString());
+        assertEquals(0, cli.run("", "embed", "--model", TINY.toString(), "--input", input(dir).toString(), "--out",
+                npy.toString(), "--batch-size", "3"), cli.err());
         FloatTensor array = NpyReader.read(Files.readAllBytes(npy));
         int hidden = model.config().hiddenSize();
         assertArrayEquals(new int[] {TEXTS.size(), hidden}, array.shape());
@@ -94,9 +85,9 @@ class EmbedCommandTest {
             assertArrayEquals(expected[i], Arrays.copyOfRange(array.data(), i * hidden, (i + 1) * hidden), "row " + i);
         }
 
-        assertEquals(0, run(String.join("\n", TEXTS) + "\n", "embed", "--model", TINY.toString(), "--input", "-",
-                "--out", "-", "--batch-size", "3"), err.toString());
-        assertEquals(Files.readString(jsonl), out.toString(), "- writes the same JSON lines to standard output");
+        assertEquals(0, cli.run(String.join("\n", TEXTS) + "\n", "embed", "--model", TINY.toString(), "--input", "-",
+                "--out", "-", "--batch-size", "3"), cli.err());
+        assertEquals(Files.readString(jsonl), cli.out(), "- writes the same JSON lines to standard output");
         assertFalse(Files.list(dir).anyMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temp file left");
     }
 
@@ -105,16 +96,16 @@ class EmbedCommandTest {
         Path folder = TinySentenceModel.write(dir, new SentenceConfig(Pooling.CLS, true, 6, 32));
         Model model = Model.load(folder);
         Path own = dir.resolve("own.jsonl");
-        assertEquals(0, run("", "embed", "--model", folder.toString(), "--input", input(dir).toString(), "--out",
-                own.toString()), err.toString());
+        assertEquals(0, cli.run("", "embed", "--model", folder.toString(), "--input", input(dir).toString(), "--out",
+                own.toString()), cli.err());
         float[][] vectors = jsonl(Files.readString(own));
         assertVectors(model.embed(TEXTS, model.sentenceConfig(), 16, ForwardHooks.NONE), vectors);
         for (float[] v : vectors) {
             assertEquals(1.0, norm(v), 1e-5, "modules.json lists Normalize");
         }
         Path chosen = dir.resolve("chosen.jsonl");
-        assertEquals(0, run("", "embed", "--model", folder.toString(), "--input", input(dir).toString(), "--out",
-                chosen.toString(), "--pooling", "max", "--no-normalize"), err.toString());
+        assertEquals(0, cli.run("", "embed", "--model", folder.toString(), "--input", input(dir).toString(), "--out",
+                chosen.toString(), "--pooling", "max", "--no-normalize"), cli.err());
         float[][] max = jsonl(Files.readString(chosen));
         assertVectors(model.embed(TEXTS, model.sentenceConfig().with(Pooling.MAX, false), 16, ForwardHooks.NONE), max);
         assertTrue(Math.abs(norm(max[0]) - 1) > 1e-3, "--no-normalize: |v| = " + norm(max[0]));
@@ -125,10 +116,10 @@ class EmbedCommandTest {
         Model model = Model.load(TINY);
         Path plain = dir.resolve("plain.jsonl");
         Path zeroed = dir.resolve("zeroed.jsonl");
-        assertEquals(0, run("", "embed", "--model", TINY.toString(), "--input", input(dir).toString(), "--out",
-                plain.toString()), err.toString());
-        assertEquals(0, run("", "embed", "--model", TINY.toString(), "--input", input(dir).toString(), "--out",
-                zeroed.toString(), "--zero-dims", "*:3"), err.toString());
+        assertEquals(0, cli.run("", "embed", "--model", TINY.toString(), "--input", input(dir).toString(), "--out",
+                plain.toString()), cli.err());
+        assertEquals(0, cli.run("", "embed", "--model", TINY.toString(), "--input", input(dir).toString(), "--out",
+                zeroed.toString(), "--zero-dims", "*:3"), cli.err());
         float[][] without = jsonl(Files.readString(plain));
         float[][] with = jsonl(Files.readString(zeroed));
         HookRegistry zero = new HookRegistry(model.config()).add("blocks.*.hook_normalized_resid_post", Interventions.zeroDims(3));
@@ -147,7 +138,7 @@ class EmbedCommandTest {
         Path shards = dir.resolve("shards");
         String[] args = {"embed", "--model", TINY.toString(), "--input", input(dir).toString(), "--out",
                 shards.toString(), "--shard-texts", "3", "--batch-size", "2"};
-        assertEquals(0, run("", args), err.toString());
+        assertEquals(0, cli.run("", args), cli.err());
         OutputIndex index = OutputIndex.read(shards.resolve(OutputIndex.FILE));
         assertEquals("embed", index.job());
         assertEquals(List.of(3, 3, 1), index.parts().stream().map(OutputIndex.Part::texts).toList());
@@ -165,21 +156,21 @@ class EmbedCommandTest {
                 }
             }
         }
-        assertEquals(1, run("", args), "a folder with shards needs --resume");
+        assertEquals(1, cli.run("", args), "a folder with shards needs --resume");
         String[] resume = Arrays.copyOf(args, args.length + 1);
         resume[args.length] = "--resume";
-        assertEquals(0, run("", resume), err.toString());
+        assertEquals(0, cli.run("", resume), cli.err());
         assertEquals(index, OutputIndex.read(shards.resolve(OutputIndex.FILE)));
     }
 
     @Test
     void badOptionsExitWithTwoNamingThem(@TempDir Path dir) throws IOException {
-        assertEquals(2, run("", "embed", "--model", TINY.toString(), "--input", input(dir).toString(), "--out",
+        assertEquals(2, cli.run("", "embed", "--model", TINY.toString(), "--input", input(dir).toString(), "--out",
                 dir.resolve("e.txt").toString()));
-        assertTrue(err.toString().contains(".jsonl, .npy"), err.toString());
-        assertEquals(2, run("", "embed", "--model", TINY.toString(), "--input", input(dir).toString(), "--out", "-",
+        assertTrue(cli.err().contains(".jsonl, .npy"), cli.err());
+        assertEquals(2, cli.run("", "embed", "--model", TINY.toString(), "--input", input(dir).toString(), "--out", "-",
                 "--pooling", "sum"));
-        assertTrue(err.toString().contains("--pooling takes mean, cls or max; got 'sum'"), err.toString());
+        assertTrue(cli.err().contains("--pooling takes mean, cls or max; got 'sum'"), cli.err());
         assertFalse(Files.exists(dir.resolve("e.txt")));
     }
 
@@ -191,9 +182,9 @@ class EmbedCommandTest {
         lines.add("after the gap");
         Path input = Files.write(dir.resolve("gap.txt"), lines);
         for (String name : List.of("e.npy", "e.jsonl")) {
-            assertEquals(1, run("", "embed", "--model", TINY.toString(), "--input", input.toString(), "--out",
+            assertEquals(1, cli.run("", "embed", "--model", TINY.toString(), "--input", input.toString(), "--out",
                     dir.resolve(name).toString(), "--batch-size", "64"));
-            assertTrue(err.toString().contains("line 1101: empty text"), err.toString());
+            assertTrue(cli.err().contains("line 1101: empty text"), cli.err());
         }
         try (var files = Files.list(dir)) {
             assertEquals(List.of("gap.txt"), files.map(f -> f.getFileName().toString()).toList(), "no output, no temp file");

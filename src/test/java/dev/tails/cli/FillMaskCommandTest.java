@@ -24,25 +24,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * lines, errors; and on tiny-electra as a generator and as a discriminator.
  */
 class FillMaskCommandTest {
-    /** What the last {@link #run} wrote to standard output and error. */
-    private String out = "";
-    private String err = "";
-
-    private int run(String stdin, String... args) {
-        CliRunner.Output r = CliRunner.runWithInput(stdin, args);
-        out = r.out();
-        err = r.err();
-        return r.exit();
-    }
+    private final CliRunner.Session cli = new CliRunner.Session();
 
     @Test
     void readsStandardInputAndPrintsJsonLines(@TempDir Path dir) throws IOException {
         String model = MlmFolders.withHead("tiny-bert", dir).toString();
-        int exit = run("the [MASK] sat on the mat.\n\n", "fill-mask", "--model", model, "--top-k", "3", "--json",
+        int exit = cli.run("the [MASK] sat on the mat.\n\n", "fill-mask", "--model", model, "--top-k", "3", "--json",
                 "-", "a [MASK] and a [MASK]");
-        assertEquals(0, exit, err.toString());
-        String[] lines = out.toString().strip().split("\n");
-        assertEquals(2, lines.length, out.toString());
+        assertEquals(0, exit, cli.err());
+        String[] lines = cli.out().strip().split("\n");
+        assertEquals(2, lines.length, cli.out());
         JsonNode first = Json.MAPPER.readTree(lines[0]);
         assertEquals("the [MASK] sat on the mat.", first.get("text").asText());
         JsonNode fills = first.get("masks").get(0).get("fills");
@@ -55,20 +46,20 @@ class FillMaskCommandTest {
 
     @Test
     void printsATablePerMask(@TempDir Path dir) throws IOException {
-        int exit = run("", "fill-mask", "--model", MlmFolders.withHead("tiny-bert", dir).toString(), "the [MASK] sat.");
-        assertEquals(0, exit, err.toString());
-        assertTrue(out.toString().startsWith("the [MASK] sat.\n  mask 1 of 1 (token 2):\n     1. "), out.toString());
-        assertEquals(7, out.toString().strip().split("\n").length, "text, mask line, 5 candidates");
+        int exit = cli.run("", "fill-mask", "--model", MlmFolders.withHead("tiny-bert", dir).toString(), "the [MASK] sat.");
+        assertEquals(0, exit, cli.err());
+        assertTrue(cli.out().startsWith("the [MASK] sat.\n  mask 1 of 1 (token 2):\n     1. "), cli.out());
+        assertEquals(7, cli.out().strip().split("\n").length, "text, mask line, 5 candidates");
     }
 
     @Test
     void zeroDimsActsOnThePredictionsAsTheLibraryCallWithTheSameIntervention(@TempDir Path dir) throws IOException {
         Path folder = MlmFolders.withHead("tiny-bert", dir);
         String text = "the [MASK] sat on the mat.";
-        assertEquals(0, run("", "fill-mask", "--model", folder.toString(), "--json", text), err.toString());
-        JsonNode plain = Json.MAPPER.readTree(out.toString().strip());
-        assertEquals(0, run("", "fill-mask", "--model", folder.toString(), "--json", "--zero-dims", "*:3", text), err.toString());
-        JsonNode zeroed = Json.MAPPER.readTree(out.toString().strip());
+        assertEquals(0, cli.run("", "fill-mask", "--model", folder.toString(), "--json", text), cli.err());
+        JsonNode plain = Json.MAPPER.readTree(cli.out().strip());
+        assertEquals(0, cli.run("", "fill-mask", "--model", folder.toString(), "--json", "--zero-dims", "*:3", text), cli.err());
+        JsonNode zeroed = Json.MAPPER.readTree(cli.out().strip());
         assertNotEquals(plain.get("masks"), zeroed.get("masks"), "the intervention changes the scores");
 
         Model model = Model.load(folder);
@@ -82,20 +73,20 @@ class FillMaskCommandTest {
     @Test
     void badInputIsAnErrorNotAStackTrace(@TempDir Path dir) throws IOException {
         String model = MlmFolders.withHead("tiny-bert", dir).toString();
-        assertEquals(1, run("", "fill-mask", "--model", model, "no mask"));
-        assertTrue(err.toString().startsWith("tails: no [MASK] token"), err.toString());
-        assertEquals(2, run("", "fill-mask", "--model", model, "--top-k", "0", "a [MASK]"));
-        assertEquals(2, run("", "fill-mask", "--model", model));
-        assertEquals(1, run("", "fill-mask", "--model", TestFiles.resource("models/tiny-bert").toString(), "a [MASK]"));
-        assertTrue(err.toString().contains("no masked-LM head"), err.toString());
+        assertEquals(1, cli.run("", "fill-mask", "--model", model, "no mask"));
+        assertTrue(cli.err().startsWith("tails: no [MASK] token"), cli.err());
+        assertEquals(2, cli.run("", "fill-mask", "--model", model, "--top-k", "0", "a [MASK]"));
+        assertEquals(2, cli.run("", "fill-mask", "--model", model));
+        assertEquals(1, cli.run("", "fill-mask", "--model", TestFiles.resource("models/tiny-bert").toString(), "a [MASK]"));
+        assertTrue(cli.err().contains("no masked-LM head"), cli.err());
     }
 
     @Test
     void anElectraGeneratorFillsAndADiscriminatorIsRefusedSayingWhy(@TempDir Path dir) throws IOException {
         String generator = MlmFolders.withHead("tiny-electra", dir).toString();
-        assertEquals(0, run("", "fill-mask", "--model", generator, "--top-k", "3", "--json", "the [MASK] sat."), err);
-        assertEquals(3, Json.MAPPER.readTree(out.strip()).get("masks").get(0).get("fills").size(), out);
-        assertEquals(1, run("", "fill-mask", "--model", TestFiles.resource("models/tiny-electra").toString(), "a [MASK]"));
-        assertTrue(err.contains("'generator_predictions.dense.weight'") && err.contains("discriminator"), err);
+        assertEquals(0, cli.run("", "fill-mask", "--model", generator, "--top-k", "3", "--json", "the [MASK] sat."), cli.err());
+        assertEquals(3, Json.MAPPER.readTree(cli.out().strip()).get("masks").get(0).get("fills").size(), cli.out());
+        assertEquals(1, cli.run("", "fill-mask", "--model", TestFiles.resource("models/tiny-electra").toString(), "a [MASK]"));
+        assertTrue(cli.err().contains("'generator_predictions.dense.weight'") && cli.err().contains("discriminator"), cli.err());
     }
 }

@@ -30,11 +30,6 @@ public final class Panels {
         return (n + WIDTH - 1) / WIDTH * k * WIDTH;
     }
 
-    /** Empty panels for S [n, k], to be filled a panel at a time by {@link #pack}. */
-    private static Panels allocate(int n, int k, PanelMemory memory) {
-        return new Panels(memory.take(floats(n, k) * Float.BYTES), n, k);
-    }
-
     /** Rows of a matrix S [n, k] read a block at a time, e.g. straight from a mapped file. */
     @FunctionalInterface
     public interface RowReader {
@@ -49,12 +44,7 @@ public final class Panels {
 
     /** The same in the given memory: the keys of a head in a thread's scratch. */
     public static Panels ofRows(float[] s, int off, int ld, int n, int k, PanelMemory memory) {
-        Panels b = allocate(n, k, memory);
-        float[] panel = BUILDING.atLeast(WIDTH * k);
-        for (int p = 0; p < b.count(); p++) {
-            b.pack(p, panel, transposed(s, off, ld, p, Math.min(WIDTH, n - p * WIDTH), k));
-        }
-        return b;
+        return packed(n, k, memory, (p, cols, panel) -> transpose(s, off + p * WIDTH * ld, ld, cols, k, panel));
     }
 
     /**
@@ -62,26 +52,20 @@ public final class Panels {
      * (bert-base would hold another 340 MB while its weights load).
      */
     public static Panels ofRows(RowReader s, int n, int k, PanelMemory memory) {
-        Panels b = allocate(n, k, memory);
-        float[] rows = new float[WIDTH * k], panel = BUILDING.atLeast(WIDTH * k);
-        for (int p = 0; p < b.count(); p++) {
-            int count = Math.min(WIDTH, n - p * WIDTH);
-            s.read(p * WIDTH, count, rows);
-            b.pack(p, panel, transposed(rows, 0, k, 0, count, k));
-        }
-        return b;
+        float[] rows = new float[WIDTH * k];
+        return packed(n, k, memory, (p, cols, panel) -> {
+            s.read(p * WIDTH, cols, rows);
+            transpose(rows, 0, k, cols, k, panel);
+        });
     }
 
-    /** Rows [0, count) of panel p's S rows (the first at off, ld apart) as that panel's layout, into panel. */
-    private static PanelFill transposed(float[] s, int off, int ld, int p, int count, int k) {
-        int first = off + p * WIDTH * ld;
-        return panel -> {
-            for (int j = 0; j < count; j++) {
-                for (int q = 0; q < k; q++) {
-                    panel[q * WIDTH + j] = s[first + j * ld + q];
-                }
+    /** Rows [0, count) of S (the first at first, ld apart) as columns of a panel. */
+    private static void transpose(float[] s, int first, int ld, int count, int k, float[] panel) {
+        for (int j = 0; j < count; j++) {
+            for (int q = 0; q < k; q++) {
+                panel[q * WIDTH + j] = s[first + j * ld + q];
             }
-        };
+        }
     }
 
     /** B = S for S [k, n] at off with row stride ld. */
@@ -91,34 +75,33 @@ public final class Panels {
 
     /** The same in the given memory: the values of a head in a thread's scratch. */
     public static Panels ofColumns(float[] s, int off, int ld, int k, int n, PanelMemory memory) {
-        Panels b = allocate(n, k, memory);
-        float[] panel = BUILDING.atLeast(WIDTH * k);
-        for (int p = 0; p < b.count(); p++) {
-            int col = p * WIDTH, cols = Math.min(WIDTH, n - col);
-            b.pack(p, panel, into -> {
-                for (int q = 0; q < k; q++) {
-                    System.arraycopy(s, off + q * ld + col, into, q * WIDTH, cols);
-                }
-            });
-        }
-        return b;
+        return packed(n, k, memory, (p, cols, panel) -> {
+            for (int q = 0; q < k; q++) {
+                System.arraycopy(s, off + q * ld + p * WIDTH, panel, q * WIDTH, cols);
+            }
+        });
     }
 
-    /** Fills a panel's k × WIDTH floats (columns past n stay zero). */
+    /** Writes panel p's columns [0, cols) into a zeroed k × WIDTH array (columns past n stay zero). */
     @FunctionalInterface
     private interface PanelFill {
-        void into(float[] panel);
+        void fill(int p, int cols, float[] panel);
     }
 
     /**
-     * Panel p built in a heap array (at least k × WIDTH floats, reused), then copied out whole: memory
-     * may be reused, so the padding is written too.
+     * Panels for S [n, k] in memory, each built in a per-thread heap array, then copied out whole
+     * (memory may be reused, so the padding is written too).
      */
-    private void pack(int p, float[] panel, PanelFill fill) {
+    private static Panels packed(int n, int k, PanelMemory memory, PanelFill fill) {
+        Panels b = new Panels(memory.take(floats(n, k) * Float.BYTES), n, k);
         int size = k * WIDTH;
-        Arrays.fill(panel, 0, size, 0f);
-        fill.into(panel);
-        MemorySegment.copy(panel, 0, data, ValueLayout.JAVA_FLOAT, offset(p), size);
+        float[] panel = BUILDING.atLeast(size);
+        for (int p = 0; p < b.count(); p++) {
+            Arrays.fill(panel, 0, size, 0f);
+            fill.fill(p, Math.min(WIDTH, n - p * WIDTH), panel);
+            MemorySegment.copy(panel, 0, b.data, ValueLayout.JAVA_FLOAT, b.offset(p), size);
+        }
+        return b;
     }
 
     /** Bᵀ as [n, k] again (a fresh array): what {@link #ofRows} was given. */
